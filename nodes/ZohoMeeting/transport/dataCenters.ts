@@ -1,0 +1,76 @@
+/**
+ * Zoho's data centers: the one table from which both the credential (OAuth URLs) and
+ * the transport (API base URL) derive their hosts. US, EU, IN and AU are the spec's
+ * (section "Data Centers"); the others follow Zoho's multi-DC naming, where the
+ * accounts host is `accounts.<domain>` and the Meeting API host `meeting.<domain>`.
+ */
+export interface DataCenter {
+	value: string;
+	name: string;
+	domain: string;
+}
+
+export const DATA_CENTERS: readonly DataCenter[] = [
+	{ value: 'us', name: 'United States (zoho.com)', domain: 'zoho.com' },
+	{ value: 'eu', name: 'Europe (zoho.eu)', domain: 'zoho.eu' },
+	{ value: 'in', name: 'India (zoho.in)', domain: 'zoho.in' },
+	{ value: 'au', name: 'Australia (zoho.com.au)', domain: 'zoho.com.au' },
+	{ value: 'jp', name: 'Japan (zoho.jp)', domain: 'zoho.jp' },
+	{ value: 'ca', name: 'Canada (zohocloud.ca)', domain: 'zohocloud.ca' },
+	{ value: 'sa', name: 'Saudi Arabia (zoho.sa)', domain: 'zoho.sa' },
+	{ value: 'uk', name: 'United Kingdom (zoho.uk)', domain: 'zoho.uk' },
+	{ value: 'cn', name: 'China (zoho.com.cn)', domain: 'zoho.com.cn' },
+];
+
+/** `custom` points both hosts at user-given URLs: a local sandbox, a proxy or a gateway. */
+export const CUSTOM_DATA_CENTER = 'custom';
+
+export const accountsUrlOf = (dc: DataCenter) => `https://accounts.${dc.domain}`;
+export const apiUrlOf = (dc: DataCenter) => `https://meeting.${dc.domain}`;
+
+/** The subset of credential data the URL derivation reads. */
+export interface DataCenterSettings {
+	dataCenter?: string;
+	accountsUrl?: string;
+	apiUrl?: string;
+}
+
+const trimSlash = (url: string) => url.trim().replace(/\/+$/, '');
+
+function findDataCenter(value: string | undefined): DataCenter | undefined {
+	return DATA_CENTERS.find((dc) => dc.value === (value ?? 'us'));
+}
+
+/** Base URL of the Meeting API (without `/api/v2`), or undefined when it cannot be derived. */
+export function resolveApiUrl(settings: DataCenterSettings): string | undefined {
+	if (settings.dataCenter === CUSTOM_DATA_CENTER) {
+		return settings.apiUrl ? trimSlash(settings.apiUrl) : undefined;
+	}
+	const dc = findDataCenter(settings.dataCenter);
+	return dc && apiUrlOf(dc);
+}
+
+/** Base URL of Zoho Accounts (the host of `/oauth/v2/auth` and `/oauth/v2/token`). */
+export function resolveAccountsUrl(settings: DataCenterSettings): string | undefined {
+	if (settings.dataCenter === CUSTOM_DATA_CENTER) {
+		return settings.accountsUrl ? trimSlash(settings.accountsUrl) : undefined;
+	}
+	const dc = findDataCenter(settings.dataCenter);
+	return dc && accountsUrlOf(dc);
+}
+
+/**
+ * An n8n expression, for a hidden credential field, that yields `<accounts host><path>`
+ * from the credential's own `dataCenter` (and `accountsUrl` for custom). It is built
+ * from DATA_CENTERS so the hosts are written once.
+ */
+export function accountsUrlExpression(path: string): string {
+	const hosts = JSON.stringify(
+		Object.fromEntries(DATA_CENTERS.map((dc) => [dc.value, accountsUrlOf(dc)])),
+	);
+	return (
+		`={{ ($self["dataCenter"] === "${CUSTOM_DATA_CENTER}" ` +
+		`? String($self["accountsUrl"] || "").trim().replace(/\\/+$/, "") ` +
+		`: ${hosts}[$self["dataCenter"] || "us"]) + "${path}" }}`
+	);
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { zohoApiRequest } from '../../transport';
+import { meetingKeyLocator } from '../common.descriptions';
+import { getMeetingKey } from '../locators';
+
+const properties: INodeProperties[] = [
+	meetingKeyLocator,
+	{
+		displayName: 'Notify Participants',
+		name: 'notifyParticipants',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to send participants a cancellation email',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['meeting'], operation: ['cancel'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const meetingKey = await getMeetingKey.call(this, itemIndex);
+	const notifyParticipants = this.getNodeParameter('notifyParticipants', itemIndex, true) as boolean;
+	await zohoApiRequest.call(this, {
+		method: 'DELETE',
+		path: '/meetings/{meetingKey}',
+		pathParams: { meetingKey },
+		qs: { notify_participants: notifyParticipants },
+		itemIndex,
+	});
+	return { success: true, meetingKey, notifiedParticipants: notifyParticipants };
+}

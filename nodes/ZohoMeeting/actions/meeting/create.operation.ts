@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { zohoApiRequest } from '../../transport';
+import { timezoneField } from '../common.descriptions';
+import { getTimezone } from '../locators';
+import {
+	durationField,
+	meetingOptions,
+	participantsField,
+	recurrenceField,
+	startTimeField,
+	toMeetingBody,
+	topicField,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	{ ...topicField, required: true },
+	{ ...startTimeField, required: true },
+	durationField,
+	timezoneField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...meetingOptions, participantsField, recurrenceField],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['meeting'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const timezone = getTimezone.call(this, itemIndex, this.getNodeParameter('timezone', itemIndex, ''));
+	const fields: IDataObject = {
+		topic: this.getNodeParameter('topic', itemIndex),
+		startTime: this.getNodeParameter('startTime', itemIndex),
+		duration: this.getNodeParameter('duration', itemIndex, 60),
+		timezone,
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+	};
+	const body = toMeetingBody(this, itemIndex, fields, timezone);
+	return await zohoApiRequest.call(this, { method: 'POST', path: '/meetings', body, itemIndex });
+}

@@ -1,0 +1,270 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import {
+	assertEmail,
+	assertInteger,
+	assertNonEmptyText,
+	toZohoDateTime,
+} from '../../transport/validation';
+
+export const MAX_DURATION_MINUTES = 1440;
+const MAX_TOPIC_LENGTH = 255;
+const MAX_AGENDA_LENGTH = 5000;
+
+export const topicField: INodeProperties = {
+	displayName: 'Topic',
+	name: 'topic',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Product Demo',
+	description: 'Title of the meeting, shown to participants',
+};
+
+export const startTimeField: INodeProperties = {
+	displayName: 'Start Time',
+	name: 'startTime',
+	type: 'dateTime',
+	default: '',
+	description:
+		'When the meeting starts. A time without an offset is read in the meeting\'s time zone; it is sent to Zoho in UTC.',
+};
+
+export const durationField: INodeProperties = {
+	displayName: 'Duration (Minutes)',
+	name: 'duration',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_DURATION_MINUTES },
+	default: 60,
+	description: 'Length of the meeting in minutes',
+};
+
+/** Optional meeting fields that both Create and Update offer. */
+export const meetingOptions: INodeProperties[] = [
+	{
+		displayName: 'Agenda',
+		name: 'agenda',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'e.g. Demonstrate new features to client',
+		description: 'What the meeting is about, shown in the invitation',
+	},
+	{
+		displayName: 'Allow Participant Screen Share',
+		name: 'allowParticipantScreenShare',
+		type: 'boolean',
+		default: true,
+		description: 'Whether participants may share their screen',
+	},
+	{
+		displayName: 'Allow Recording',
+		name: 'allowRecording',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the meeting may be recorded',
+	},
+	{
+		displayName: 'Enable Waiting Room',
+		name: 'enableWaitingRoom',
+		type: 'boolean',
+		default: false,
+		description: 'Whether participants wait until the host admits them',
+	},
+	{
+		displayName: 'Mute Participants on Entry',
+		name: 'muteParticipantsOnEntry',
+		type: 'boolean',
+		default: false,
+		description: 'Whether participants join muted',
+	},
+	{
+		displayName: 'Participant Limit',
+		name: 'participantLimit',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1000 },
+		default: 100,
+		description: 'Max number of participants who may join',
+	},
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'Password participants must enter to join',
+	},
+	{
+		displayName: 'Recording Enabled',
+		name: 'recordingEnabled',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the meeting is recorded automatically',
+	},
+];
+
+const SETTINGS: Record<string, string> = {
+	allowParticipantScreenShare: 'allow_participant_screen_share',
+	muteParticipantsOnEntry: 'mute_participants_on_entry',
+	enableWaitingRoom: 'enable_waiting_room',
+	allowRecording: 'allow_recording',
+};
+
+export const participantsField: INodeProperties = {
+	displayName: 'Participants',
+	name: 'participants',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	default: {},
+	placeholder: 'Add Participant',
+	description: 'People to invite',
+	options: [
+		{
+			displayName: 'Participant',
+			name: 'participant',
+			values: [
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+					description: 'Email address of the participant',
+				},
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Jane Smith',
+					description: 'Display name of the participant',
+				},
+			],
+		},
+	],
+};
+
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+export const recurrenceField: INodeProperties = {
+	displayName: 'Recurrence',
+	name: 'recurrence',
+	type: 'fixedCollection',
+	default: {},
+	placeholder: 'Add Recurrence',
+	description: 'Repeat the meeting on a schedule',
+	options: [
+		{
+			displayName: 'Recurrence',
+			name: 'rule',
+			values: [
+				{
+					displayName: 'Repeat',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'Daily', value: 'daily' },
+						{ name: 'Weekly', value: 'weekly' },
+						{ name: 'Monthly', value: 'monthly' },
+					],
+					default: 'weekly',
+					description: 'How often the meeting repeats',
+				},
+				{
+					displayName: 'Every',
+					name: 'repeatInterval',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 99 },
+					default: 1,
+					description: 'Repeat every this many days, weeks or months',
+				},
+				{
+					displayName: 'Days of Week',
+					name: 'daysOfWeek',
+					type: 'multiOptions',
+					options: DAYS.map((day) => ({ name: day[0].toUpperCase() + day.slice(1), value: day })),
+					default: [],
+					description: 'Days a weekly meeting takes place on',
+				},
+				{
+					displayName: 'End Date',
+					name: 'endDate',
+					type: 'dateTime',
+					default: '',
+					description: 'Last day the meeting may take place',
+				},
+			],
+		},
+	],
+};
+
+interface ParticipantInput {
+	email?: string;
+	name?: string;
+}
+
+/**
+ * Turns the editor's fields into the spec's meeting body (Schedule Meeting, Update
+ * Meeting, Schedule Recurring Meeting), checking every value first.
+ */
+export function toMeetingBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+	timezone: string,
+): IDataObject {
+	const node = ctx.getNode();
+	const body: IDataObject = {};
+	if (fields.topic !== undefined) {
+		body.topic = assertNonEmptyText(node, itemIndex, 'topic', fields.topic, MAX_TOPIC_LENGTH);
+	}
+	if (fields.agenda !== undefined && fields.agenda !== '') {
+		body.agenda = assertNonEmptyText(node, itemIndex, 'agenda', fields.agenda, MAX_AGENDA_LENGTH);
+	}
+	if (fields.startTime !== undefined) {
+		body.start_time = toZohoDateTime(node, itemIndex, 'startTime', fields.startTime, timezone);
+	}
+	if (fields.duration !== undefined) {
+		body.duration = assertInteger(node, itemIndex, 'duration', fields.duration, 1, MAX_DURATION_MINUTES);
+	}
+	if (fields.timezone !== undefined) body.timezone = timezone;
+	if (fields.password !== undefined && fields.password !== '') {
+		body.meeting_password = assertNonEmptyText(node, itemIndex, 'password', fields.password, 64);
+	}
+	if (fields.participantLimit !== undefined) {
+		body.participant_limit = assertInteger(node, itemIndex, 'participantLimit', fields.participantLimit, 1, 1000);
+	}
+	if (fields.recordingEnabled !== undefined) body.recording_enabled = Boolean(fields.recordingEnabled);
+
+	const settings: IDataObject = {};
+	for (const [field, apiName] of Object.entries(SETTINGS)) {
+		if (fields[field] !== undefined) settings[apiName] = Boolean(fields[field]);
+	}
+	if (Object.keys(settings).length) body.settings = settings;
+
+	const participants = ((fields.participants as IDataObject | undefined)?.participant ?? []) as ParticipantInput[];
+	if (participants.length) {
+		body.participants = participants.map((participant, index) => {
+			const entry: IDataObject = {
+				email: assertEmail(node, itemIndex, `participants[${index}].email`, participant.email),
+			};
+			if (participant.name) entry.name = participant.name;
+			return entry;
+		});
+	}
+
+	const rule = (fields.recurrence as IDataObject | undefined)?.rule as IDataObject | undefined;
+	if (rule) {
+		const recurrence: IDataObject = {
+			type: rule.type,
+			repeat_interval: assertInteger(node, itemIndex, 'repeatInterval', rule.repeatInterval ?? 1, 1, 99),
+		};
+		const days = (rule.daysOfWeek as string[] | undefined) ?? [];
+		if (days.length) recurrence.days_of_week = days;
+		if (rule.endDate) {
+			recurrence.end_date = toZohoDateTime(node, itemIndex, 'endDate', rule.endDate, timezone);
+		}
+		body.is_recurring = true;
+		body.recurrence = recurrence;
+	}
+	return body;
+}

@@ -1,0 +1,30 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import * as meeting from './meeting/Meeting.resource';
+import type { ResourceOperations } from './types';
+
+interface Resource {
+	displayName: string;
+	operations: ResourceOperations;
+	description: INodeProperties[];
+}
+
+/**
+ * Every resource of the node (INTERFACE.md). The Resource dropdown, the operation
+ * fields and the router's lookup all come from this one list.
+ */
+const all: Record<string, Resource> = {
+	meeting: { displayName: 'Meeting', ...meeting },
+};
+
+export const resourceOptions: INodePropertyOptions[] = Object.entries(all)
+	.map(([value, resource]) => ({ name: resource.displayName, value }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+export const resources: Record<string, ResourceOperations> = Object.fromEntries(
+	Object.entries(all).map(([name, resource]) => [name, resource.operations]),
+);
+
+export const resourceProperties: INodeProperties[] = Object.values(all).flatMap(
+	(resource) => resource.description,
+);

@@ -1,0 +1,168 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeZohoError } from './errorCodes';
+import type { Headers } from './rateLimit';
+
+/**
+ * What went wrong with one request, lifted out of whatever n8n threw: n8n wraps the
+ * axios error in a NodeApiError (cause), and a failed OAuth refresh surfaces as
+ * client-oauth2's AuthError (code EAUTH). Only these plain fields are kept, never the
+ * request config, so no Authorization header can travel on into an error.
+ */
+export interface Failure {
+	status?: number;
+	headers?: Headers;
+	data?: unknown;
+	code?: string;
+	message: string;
+	refreshFailed: boolean;
+}
+
+interface ErrorLike {
+	message?: unknown;
+	code?: unknown;
+	cause?: unknown;
+	response?: { status?: unknown; headers?: unknown; data?: unknown };
+	body?: unknown;
+}
+
+function innermost(error: unknown): ErrorLike {
+	let current = error as ErrorLike;
+	for (let depth = 0; depth < 5; depth++) {
+		if (current?.response || current?.code === 'EAUTH') return current;
+		const cause = current?.cause as ErrorLike | undefined;
+		if (!cause || typeof cause !== 'object') return current;
+		current = cause;
+	}
+	return current;
+}
+
+export function toFailure(error: unknown): Failure {
+	const inner = innermost(error);
+	const response = inner?.response;
+	const status = typeof response?.status === 'number' ? response.status : undefined;
+	const code = typeof inner?.code === 'string' ? inner.code : undefined;
+	return {
+		status,
+		headers: (response?.headers as Headers | undefined) ?? undefined,
+		data: response?.data,
+		code,
+		message: typeof inner?.message === 'string' ? inner.message : String(inner),
+		refreshFailed: code === 'EAUTH',
+	};
+}
+
+/** The spec's error envelope, `{status:"error", error:{code, message}}`, if the body is one. */
+export function zohoErrorOf(data: unknown): { code: string; message: string } | undefined {
+	const body = typeof data === 'string' ? tryParseJson(data) : data;
+	const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+	if (error && typeof error === 'object' && typeof error.code === 'string') {
+		return { code: error.code, message: typeof error.message === 'string' ? error.message : '' };
+	}
+	return undefined;
+}
+
+export function tryParseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+const RECONNECT =
+	'Open the Zoho Meeting credential in n8n and click "Reconnect" to sign in to Zoho again. If it keeps failing, check that the credential\'s data center matches your Zoho account.';
+
+const STATUS_FIXES: Record<number, string> = {
+	400: 'Check the values of this operation\'s fields.',
+	403: 'The credential lacks a scope this operation needs: add it to the Scope field and reconnect.',
+	404: 'Check the key or ID used by this operation.',
+	429: 'Too many calls for your Zoho Meeting plan: wait, spread the workflow out, or upgrade the plan.',
+};
+
+function contentTypeOf(headers: Headers | undefined): string {
+	const value = headers?.['content-type'] ?? headers?.['Content-Type'];
+	return typeof value === 'string' ? value.split(';')[0] : 'no content type';
+}
+
+export interface ErrorContext {
+	itemIndex?: number;
+	method: string;
+	/** True when the request may have been applied though no answer came (a lost POST). */
+	mayHaveApplied?: boolean;
+	resetAt?: number;
+}
+
+/** One NodeApiError per failure, naming the Zoho code and saying how to fix it. */
+export function toNodeApiError(node: INode, failure: Failure, context: ErrorContext): NodeApiError {
+	const { itemIndex } = context;
+	const build = (message: string, description: string, httpCode?: number, zohoCode?: string) =>
+		new NodeApiError(
+			node,
+			{ message, code: zohoCode ?? failure.code ?? null, httpCode: httpCode ?? null } as JsonObject,
+			{
+				message,
+				description,
+				httpCode: httpCode === undefined ? undefined : String(httpCode),
+				itemIndex,
+			},
+		);
+
+	if (failure.refreshFailed) {
+		return build(
+			`The Zoho Meeting credential could not be refreshed: ${failure.message}`,
+			`Zoho rejected the stored refresh token. ${RECONNECT}`,
+			401,
+			'INVALID_TOKEN',
+		);
+	}
+
+	const zoho = zohoErrorOf(failure.data);
+	if (failure.status === 401) {
+		const code = zoho?.code ?? 'INVALID_TOKEN';
+		return build(
+			`${code}: ${zoho?.message || 'Zoho rejected the access token'}`,
+			`Zoho still rejected the access token after n8n refreshed it. ${RECONNECT}`,
+			401,
+			code,
+		);
+	}
+
+	if (zoho && failure.status !== undefined) {
+		const known = describeZohoError(zoho.code);
+		let description = known?.fix ?? STATUS_FIXES[failure.status] ?? 'See the Zoho Meeting API documentation for this error.';
+		if (failure.status === 429 && context.resetAt) {
+			description = `The rate-limit window resets at ${new Date(context.resetAt).toISOString()}. ${description}`;
+		}
+		return build(
+			`${zoho.code}: ${zoho.message || known?.message || 'Zoho Meeting reported an error'}`,
+			description,
+			failure.status,
+			zoho.code,
+		);
+	}
+
+	if (failure.status !== undefined) {
+		const fix =
+			failure.status === 429 && context.resetAt
+				? `The rate-limit window resets at ${new Date(context.resetAt).toISOString()}. ${STATUS_FIXES[429]}`
+				: failure.status >= 500
+					? 'Zoho Meeting (or a proxy in front of it) failed; try again later.'
+					: (STATUS_FIXES[failure.status] ?? 'See the Zoho Meeting API documentation.');
+		return build(
+			`Zoho Meeting answered HTTP ${failure.status} with an unexpected response (${contentTypeOf(failure.headers)})`,
+			fix,
+			failure.status,
+		);
+	}
+
+	const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT';
+	const what = timedOut
+		? 'Zoho Meeting did not answer in time'
+		: `Could not reach Zoho Meeting (${failure.code ?? failure.message})`;
+	const description = context.mayHaveApplied
+		? 'The request may have reached Zoho Meeting before the connection failed, so it was not sent again (a second create would make a duplicate). Check Zoho Meeting before running this item again.'
+		: 'Check the network and the credential\'s data center or API URL, then try again.';
+	return build(what, description);
+}

@@ -1,0 +1,373 @@
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { resolveApiUrl, type DataCenterSettings } from './dataCenters';
+import { toFailure, toNodeApiError, tryParseJson, type Failure } from './errors';
+import {
+	backoffMs,
+	forgetWindow,
+	isIdempotent,
+	isTransient,
+	MAX_RATE_LIMIT_TRIES,
+	MAX_RATE_LIMIT_WAIT_MS,
+	MAX_TRANSIENT_RETRIES,
+	recordWindow,
+	resetTimeMs,
+	waitAfter429,
+	waitBeforeCall,
+	type Headers,
+} from './rateLimit';
+import { assertPathId } from './validation';
+
+export const CREDENTIAL_TYPE = 'zohoMeetingOAuth2Api';
+
+/** The spec's maximum `per_page`. */
+export const MAX_PER_PAGE = 100;
+/** A server that keeps answering `has_more` cannot hold the node in a loop past this. */
+export const MAX_PAGES = 2_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export type ZohoContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below `/api/v2`, with `{name}` placeholders filled from `pathParams`. */
+	path: string;
+	/** Values for the path's placeholders, checked so they cannot change the path. */
+	pathParams?: Record<string, unknown>;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+}
+
+export interface Pagination {
+	page?: number;
+	per_page?: number;
+	total?: number;
+	has_more?: boolean;
+}
+
+interface RawResponse {
+	body: unknown;
+	headers: Headers;
+	statusCode: number;
+}
+
+function fillPath(ctx: ZohoContext, request: ApiRequest): string {
+	return request.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+		assertPathId(ctx.getNode(), request.itemIndex ?? 0, name, request.pathParams?.[name]),
+	);
+}
+
+async function apiBaseUrl(ctx: ZohoContext, itemIndex: number): Promise<string> {
+	const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex)) as DataCenterSettings;
+	const url = resolveApiUrl(credentials);
+	if (!url) {
+		throw new NodeOperationError(ctx.getNode(), 'The credential has no API URL', {
+			itemIndex,
+			description:
+				'The Zoho Meeting credential uses the Custom data center: fill in its API URL, or pick your Zoho data center.',
+		});
+	}
+	return `${url}/api/v2`;
+}
+
+/** Rate-limit windows are per Zoho account; the credential stands for the account. */
+function accountOf(ctx: ZohoContext, baseUrl: string): string {
+	return ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? baseUrl;
+}
+
+function withoutEmpty(values: IDataObject | undefined): IDataObject | undefined {
+	if (!values) return undefined;
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(values)) {
+		if (value !== undefined && value !== null && value !== '') result[key] = value;
+	}
+	return result;
+}
+
+/**
+ * Sends one request through n8n's authenticated HTTP helper, so n8n signs it with the
+ * OAuth2 token and refreshes (and persists) the token on a 401. Waits out rate limits
+ * and retries transient failures of idempotent requests; a POST is never sent twice.
+ */
+async function send(
+	ctx: ZohoContext,
+	request: ApiRequest,
+	extra: Partial<IHttpRequestOptions> = {},
+): Promise<RawResponse> {
+	const itemIndex = request.itemIndex ?? 0;
+	const path = fillPath(ctx, request);
+	const baseUrl = await apiBaseUrl(ctx, itemIndex);
+	const account = accountOf(ctx, baseUrl);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${path}`,
+		qs: withoutEmpty(request.qs),
+		body: request.body,
+		json: true,
+		returnFullResponse: true,
+		timeout: REQUEST_TIMEOUT_MS,
+		...extra,
+	};
+	const idempotent = isIdempotent(request.method);
+	let rateLimited = 0;
+	let transient = 0;
+	for (;;) {
+		const wait = waitBeforeCall(account, Date.now());
+		if (wait > 0) {
+			await sleep(wait);
+			forgetWindow(account);
+		}
+		let failure: Failure;
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				CREDENTIAL_TYPE,
+				{ ...options, headers: { ...options.headers } },
+			)) as RawResponse;
+			recordWindow(account, response.headers, Date.now());
+			if (!isMalformed(response, extra)) return response;
+			failure = {
+				status: response.statusCode,
+				headers: response.headers,
+				data: response.body,
+				message: 'malformed response',
+				refreshFailed: false,
+			};
+			if (idempotent && transient < MAX_TRANSIENT_RETRIES) {
+				await sleep(backoffMs(transient++));
+				continue;
+			}
+		} catch (error) {
+			failure = toFailure(error);
+			recordWindow(account, failure.headers, Date.now());
+			const now = Date.now();
+			if (failure.status === 429 && rateLimited < MAX_RATE_LIMIT_TRIES - 1) {
+				const delay = waitAfter429(failure.headers, rateLimited, now);
+				if (delay <= MAX_RATE_LIMIT_WAIT_MS) {
+					rateLimited++;
+					await sleep(delay);
+					forgetWindow(account);
+					continue;
+				}
+			}
+			if (idempotent && isTransient(failure.status, failure.code) && transient < MAX_TRANSIENT_RETRIES) {
+				await sleep(backoffMs(transient++));
+				continue;
+			}
+		}
+		throw toNodeApiError(ctx.getNode(), failure, {
+			itemIndex: request.itemIndex,
+			method: request.method,
+			mayHaveApplied: !idempotent && failure.status === undefined,
+			resetAt: failure.status === 429 ? resetTimeMs(failure.headers, Date.now()) : undefined,
+		});
+	}
+}
+
+/** A 2xx whose body should be the JSON envelope but is not (a proxy's page, a cut body). */
+function isMalformed(response: RawResponse, extra: Partial<IHttpRequestOptions>): boolean {
+	if (extra.encoding === 'stream' || response.statusCode === 204) return false;
+	const body = typeof response.body === 'string' ? tryParseJson(response.body) : response.body;
+	if (typeof response.body === 'string' && response.body.trim() === '') return false;
+	return !body || typeof body !== 'object';
+}
+
+function envelopeOf(response: RawResponse): { data?: unknown; pagination?: Pagination } {
+	const body = typeof response.body === 'string' ? tryParseJson(response.body) : response.body;
+	return (body as { data?: unknown; pagination?: Pagination }) ?? {};
+}
+
+/** One API call; returns the spec's `data`, unwrapped from `{status:"success", data}`. */
+export async function zohoApiRequest(this: ZohoContext, request: ApiRequest): Promise<IDataObject> {
+	const response = await send(this, request);
+	return (envelopeOf(response).data as IDataObject | undefined) ?? {};
+}
+
+/** One page of a list endpoint, with the spec's `pagination` object. */
+export async function zohoApiRequestPage(
+	this: ZohoContext,
+	request: ApiRequest,
+): Promise<{ data: IDataObject[]; pagination?: Pagination }> {
+	const response = await send(this, request);
+	const { data, pagination } = envelopeOf(response);
+	if (!Array.isArray(data)) {
+		throw new NodeOperationError(this.getNode(), 'Zoho Meeting answered a list request without a list', {
+			itemIndex: request.itemIndex,
+			description: `GET ${request.path} returned no "data" array; the API may have changed.`,
+		});
+	}
+	return { data: data as IDataObject[], pagination };
+}
+
+/**
+ * Pages of a list endpoint, `per_page` at a time (at most the spec's 100). Stops when
+ * the server says `has_more: false`, on an empty page, on a page that repeats the
+ * previous one (a server ignoring `page`), and after MAX_PAGES pages.
+ */
+export async function* pages(
+	ctx: ZohoContext,
+	request: ApiRequest,
+	perPage = MAX_PER_PAGE,
+): AsyncGenerator<IDataObject[]> {
+	let previous: string | undefined;
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		const { data, pagination } = await zohoApiRequestPage.call(ctx, {
+			...request,
+			qs: { ...request.qs, page, per_page: perPage },
+		});
+		if (data.length === 0) return;
+		const signature = JSON.stringify(data);
+		if (signature === previous) return;
+		previous = signature;
+		yield data;
+		const hasMore = pagination?.has_more ?? data.length >= perPage;
+		if (!hasMore) return;
+	}
+}
+
+/** Every object of a list (Return All), or the first `limit`, fetching no more pages than needed. */
+export async function pageThrough(
+	this: ZohoContext,
+	request: ApiRequest,
+	{ returnAll, limit }: { returnAll: boolean; limit?: number },
+): Promise<IDataObject[]> {
+	const max = returnAll ? Infinity : Math.max(1, limit ?? 50);
+	const perPage = Math.min(MAX_PER_PAGE, max);
+	const results: IDataObject[] = [];
+	for await (const page of pages(this, request, perPage)) {
+		results.push(...page);
+		if (results.length >= max) break;
+	}
+	return results.length > max ? results.slice(0, max) : results;
+}
+
+const MAX_REDIRECTS = 5;
+
+function headerText(headers: Headers, name: string): string | undefined {
+	const value = headers[name];
+	return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
+}
+
+function fileNameFrom(disposition: string | undefined): string | undefined {
+	if (!disposition) return undefined;
+	const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
+	if (star) return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+	const plain = /filename="?([^";]+)"?/i.exec(disposition);
+	return plain?.[1];
+}
+
+async function readSmallBody(body: unknown): Promise<unknown> {
+	if (!body || typeof body !== 'object' || !(Symbol.asyncIterator in body)) return body;
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body as AsyncIterable<Buffer>) {
+		chunks.push(chunk);
+		size += chunk.length;
+		if (size > 64 * 1024) break;
+	}
+	return tryParseJson(Buffer.concat(chunks).toString('utf8'));
+}
+
+/**
+ * Streams a file from the API into n8n binary data (written to n8n's binary data store
+ * as it arrives, never held whole in memory). A redirect to another origin is followed
+ * without the Authorization header, and a body shorter than its Content-Length is an
+ * error, not a silently short file.
+ */
+export async function downloadToBinary(
+	this: IExecuteFunctions,
+	request: ApiRequest,
+	defaults: { fileName: string; mimeType: string },
+): Promise<IBinaryData> {
+	const itemIndex = request.itemIndex ?? 0;
+	let response: RawResponse;
+	try {
+		response = await send(this, request, { encoding: 'stream', disableFollowRedirect: true });
+	} catch (error) {
+		const redirect = toFailure(error);
+		const location = redirect.headers && headerText(redirect.headers, 'location');
+		if (!redirect.status || redirect.status < 300 || redirect.status > 399 || !location) {
+			throw await explainStreamError(this, error, itemIndex);
+		}
+		response = await followRedirect(this, location, await apiBaseUrl(this, itemIndex), itemIndex);
+	}
+	const headers = response.headers;
+	const expected = Number(headerText(headers, 'content-length'));
+	const fileName = fileNameFrom(headerText(headers, 'content-disposition')) ?? defaults.fileName;
+	const mimeType = headerText(headers, 'content-type')?.split(';')[0] || defaults.mimeType;
+	let binary: IBinaryData;
+	try {
+		binary = await this.helpers.prepareBinaryData(
+			response.body as Buffer,
+			fileName,
+			mimeType,
+		);
+	} catch (error) {
+		throw toNodeApiError(this.getNode(), toFailure(error), {
+			itemIndex,
+			method: 'GET',
+		});
+	}
+	const received = (binary as IBinaryData & { bytes?: number }).bytes;
+	if (Number.isFinite(expected) && received !== undefined && received !== expected) {
+		throw new NodeOperationError(this.getNode(), 'The download was cut short', {
+			itemIndex,
+			description: `Zoho Meeting announced ${expected} bytes but the connection closed after ${received}. Run the node again to download the file again.`,
+		});
+	}
+	return binary;
+}
+
+async function explainStreamError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
+	const failure = toFailure(error);
+	failure.data = await readSmallBody(failure.data);
+	return toNodeApiError(ctx.getNode(), failure, { itemIndex, method: 'GET' });
+}
+
+async function followRedirect(
+	ctx: IExecuteFunctions,
+	location: string,
+	apiBase: string,
+	itemIndex: number,
+): Promise<RawResponse> {
+	let url = new URL(location, apiBase).toString();
+	for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
+		// Zoho serves recordings from a file host; a pre-signed URL there needs no token,
+		// and the token must not leave Zoho's API origin.
+		const sameOrigin = new URL(url).origin === new URL(apiBase).origin;
+		const options: IHttpRequestOptions = {
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			returnFullResponse: true,
+			disableFollowRedirect: true,
+			timeout: REQUEST_TIMEOUT_MS,
+		};
+		try {
+			return (await (sameOrigin
+				? ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)
+				: ctx.helpers.httpRequest(options))) as RawResponse;
+		} catch (error) {
+			const failure = toFailure(error);
+			const next = failure.headers && headerText(failure.headers, 'location');
+			if (!failure.status || failure.status < 300 || failure.status > 399 || !next) {
+				throw await explainStreamError(ctx, error, itemIndex);
+			}
+			url = new URL(next, url).toString();
+		}
+	}
+	throw new NodeOperationError(ctx.getNode(), 'Too many redirects while downloading', {
+		itemIndex,
+		description: `Zoho Meeting redirected the download more than ${MAX_REDIRECTS} times.`,
+	});
+}

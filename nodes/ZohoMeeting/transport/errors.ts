@@ -97,17 +97,17 @@ export interface ErrorContext {
 /** One NodeApiError per failure, naming the Zoho code and saying how to fix it. */
 export function toNodeApiError(node: INode, failure: Failure, context: ErrorContext): NodeApiError {
 	const { itemIndex } = context;
-	const build = (message: string, description: string, httpCode?: number, zohoCode?: string) =>
-		new NodeApiError(
+	const build = (message: string, description: string, httpCode?: number, zohoCode?: string) => {
+		const error = new NodeApiError(
 			node,
-			{ message, code: zohoCode ?? failure.code ?? null, httpCode: httpCode ?? null } as JsonObject,
-			{
-				message,
-				description,
-				httpCode: httpCode === undefined ? undefined : String(httpCode),
-				itemIndex,
-			},
+			{ message, errorCode: zohoCode ?? failure.code ?? null, httpCode: httpCode ?? null } as JsonObject,
+			{ message, description, httpCode: httpCode === undefined ? undefined : String(httpCode), itemIndex },
 		);
+		// NodeApiError swaps a message that mentions ECONNRESET & co. for a generic
+		// sentence; ours already says what happened and to what.
+		error.message = message;
+		return error;
+	};
 
 	if (failure.refreshFailed) {
 		return build(

@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { MAX_PAGES, pageThrough } from '../../nodes/ZohoMeeting/transport';
+
+/**
+ * The stop rules of paging need a server that misbehaves on purpose (repeats a page,
+ * never stops saying has_more); the sandbox follows the spec, so these unit tests answer
+ * from a scripted list of pages instead. Workflow tests page against the sandbox.
+ */
+function scriptedContext(answer: (page: number, perPage: number) => { data: IDataObject[]; has_more?: boolean }) {
+	const requests: IHttpRequestOptions[] = [];
+	const ctx = {
+		getNode: () => ({ name: 'Zoho Meeting', type: 'zohoMeeting', credentials: { zohoMeetingOAuth2Api: { id: 'c1' } } }),
+		getCredentials: async () => ({ dataCenter: 'custom', apiUrl: 'http://zoho.test' }),
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+				requests.push(options);
+				const { page, per_page } = options.qs as { page: number; per_page: number };
+				const { data, has_more } = answer(page, per_page);
+				const pagination = has_more === undefined ? undefined : { page, per_page, has_more };
+				return { statusCode: 200, headers: {}, body: { status: 'success', data, pagination } };
+			},
+		},
+	} as unknown as IExecuteFunctions;
+	return { ctx, requests };
+}
+
+const objects = (from: number, count: number) =>
+	Array.from({ length: count }, (_, i) => ({ meeting_key: String(from + i) }));
+
+function listOf(total: number) {
+	return (page: number, perPage: number) => {
+		const start = (page - 1) * perPage;
+		return { data: objects(start, Math.max(0, Math.min(perPage, total - start))), has_more: start + perPage < total };
+	};
+}
+
+const request = { method: 'GET' as const, path: '/meetings' };
+
+describe('pageThrough', () => {
+	it('asks for 100 per page and follows has_more for Return All', async () => {
+		const { ctx, requests } = scriptedContext(listOf(250));
+		const all = await pageThrough.call(ctx, request, { returnAll: true });
+		expect(all).toHaveLength(250);
+		expect(requests.map((r) => r.qs)).toEqual([
+			{ page: 1, per_page: 100 },
+			{ page: 2, per_page: 100 },
+			{ page: 3, per_page: 100 },
+		]);
+	});
+
+	it('fetches no more pages than a limit needs', async () => {
+		const { ctx, requests } = scriptedContext(listOf(10_000));
+		expect(await pageThrough.call(ctx, request, { returnAll: false, limit: 250 })).toHaveLength(250);
+		expect(requests).toHaveLength(3);
+	});
+
+	it('asks for only the limit when it is under a page', async () => {
+		const { ctx, requests } = scriptedContext(listOf(10_000));
+		expect(await pageThrough.call(ctx, request, { returnAll: false, limit: 7 })).toHaveLength(7);
+		expect(requests.map((r) => r.qs)).toEqual([{ page: 1, per_page: 7 }]);
+	});
+
+	it('stops on an empty page even when has_more says otherwise', async () => {
+		const { ctx, requests } = scriptedContext((page) => ({ data: page === 1 ? objects(0, 100) : [], has_more: true }));
+		expect(await pageThrough.call(ctx, request, { returnAll: true })).toHaveLength(100);
+		expect(requests).toHaveLength(2);
+	});
+
+	it('stops when the server repeats a page (ignores the page parameter)', async () => {
+		const { ctx, requests } = scriptedContext(() => ({ data: objects(0, 100), has_more: true }));
+		expect(await pageThrough.call(ctx, request, { returnAll: true })).toHaveLength(100);
+		expect(requests).toHaveLength(2);
+	});
+
+	it('stops after a short page when the server sends no pagination object', async () => {
+		const { ctx, requests } = scriptedContext((page) => ({ data: objects(page * 100, page === 1 ? 100 : 40) }));
+		expect(await pageThrough.call(ctx, request, { returnAll: true })).toHaveLength(140);
+		expect(requests).toHaveLength(2);
+	});
+
+	it('gives up after the hard page cap when has_more never ends', async () => {
+		const { ctx, requests } = scriptedContext((page) => ({ data: objects(page * 10, 1), has_more: true }));
+		await pageThrough.call(ctx, request, { returnAll: true });
+		expect(requests).toHaveLength(MAX_PAGES);
+	});
+});

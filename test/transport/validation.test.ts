@@ -1,0 +1,117 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	assertEmail,
+	assertInteger,
+	assertPathId,
+	assertTimezone,
+	fieldLabel,
+	toZohoDateTime,
+} from '../../nodes/ZohoMeeting/transport/validation';
+
+const node = { name: 'Zoho Meeting', type: 'zohoMeeting' } as INode;
+
+function errorOf(run: () => unknown): NodeOperationError {
+	try {
+		run();
+	} catch (error) {
+		expect(error).toBeInstanceOf(NodeOperationError);
+		return error as NodeOperationError;
+	}
+	throw new Error('expected a NodeOperationError');
+}
+
+describe('fieldLabel', () => {
+	it.each([
+		['meetingKey', 'Meeting Key'],
+		['recordingId', 'Recording ID'],
+		['startTime', 'Start Time'],
+	])('%s reads as %s', (name, label) => expect(fieldLabel(name)).toBe(label));
+});
+
+describe('assertPathId', () => {
+	it('accepts Zoho keys and IDs as they are', () => {
+		expect(assertPathId(node, 0, 'meetingKey', '1234567890')).toBe('1234567890');
+		expect(assertPathId(node, 0, 'recordingId', 'REC_1234567890')).toBe('REC_1234567890');
+		expect(assertPathId(node, 0, 'sessionId', ' SESSION_1 ')).toBe('SESSION_1');
+		expect(assertPathId(node, 0, 'meetingKey', 42)).toBe('42');
+	});
+
+	it.each(['a/b', '..', '../settings', '%2e%2e', '12?x=1', '12#frag', 'a b', '', '   ', 'x'.repeat(201), '\u0000'])(
+		'refuses %j, naming the field, with the item index',
+		(value) => {
+			const error = errorOf(() => assertPathId(node, 3, 'meetingKey', value));
+			expect(error.message).toMatch(/^Meeting Key/);
+			expect(error.description).toBeTruthy();
+			expect(error.context.itemIndex).toBe(3);
+		},
+	);
+
+	it('refuses non-string values from expressions', () => {
+		expect(errorOf(() => assertPathId(node, 0, 'webinarKey', { a: 1 })).message).toBe('Webinar Key is empty');
+		expect(errorOf(() => assertPathId(node, 0, 'webinarKey', -1)).message).toBe('Webinar Key is empty');
+	});
+});
+
+describe('toZohoDateTime', () => {
+	it('sends UTC without milliseconds', () => {
+		expect(toZohoDateTime(node, 0, 'startTime', '2025-12-20T15:00:00Z')).toBe('2025-12-20T15:00:00Z');
+		expect(toZohoDateTime(node, 0, 'startTime', '2025-12-20T15:00:00.123Z')).toBe('2025-12-20T15:00:00Z');
+	});
+
+	it('applies an explicit offset', () => {
+		expect(toZohoDateTime(node, 0, 'startTime', '2025-12-20T10:00:00-05:00')).toBe('2025-12-20T15:00:00Z');
+		expect(toZohoDateTime(node, 0, 'startTime', '2025-12-20T20:30:00+0530')).toBe('2025-12-20T15:00:00Z');
+	});
+
+	it('reads a time without an offset in the given zone, daylight saving included', () => {
+		expect(toZohoDateTime(node, 0, 'startTime', '2025-12-20T10:00:00', 'America/New_York')).toBe('2025-12-20T15:00:00Z');
+		expect(toZohoDateTime(node, 0, 'startTime', '2025-07-20T10:00:00', 'America/New_York')).toBe('2025-07-20T14:00:00Z');
+		expect(toZohoDateTime(node, 0, 'startTime', '2025-12-20', 'UTC')).toBe('2025-12-20T00:00:00Z');
+	});
+
+	it('takes Date and Luxon-like values from expressions', () => {
+		expect(toZohoDateTime(node, 0, 'startTime', new Date('2025-12-20T15:00:00Z'))).toBe('2025-12-20T15:00:00Z');
+		expect(toZohoDateTime(node, 0, 'startTime', { toISO: () => '2025-12-20T16:00:00.000+01:00' })).toBe(
+			'2025-12-20T15:00:00Z',
+		);
+	});
+
+	it.each(['20/12/2025', 'tomorrow', '2025-13-01T00:00:00Z', '2025-02-30T10:00:00Z', '2025-12-20T24:00:00Z', '', 12345, null])(
+		'refuses %j, naming the field',
+		(value) => {
+			const error = errorOf(() => toZohoDateTime(node, 1, 'startTime', value));
+			expect(error.message).toMatch(/^Start Time/);
+			expect(error.description).toMatch(/ISO 8601/);
+			expect(error.context.itemIndex).toBe(1);
+		},
+	);
+});
+
+describe('assertEmail / assertInteger / assertTimezone', () => {
+	it('accepts ordinary addresses and refuses malformed ones', () => {
+		expect(assertEmail(node, 0, 'email', ' jane@example.com ')).toBe('jane@example.com');
+		for (const bad of ['jane', 'jane@', '@example.com', 'jane@example', 'a b@example.com', 'jane@@example.com']) {
+			expect(errorOf(() => assertEmail(node, 0, 'email', bad)).message).toMatch(/is not an email address/);
+		}
+	});
+
+	it('keeps numbers within the range and says which range', () => {
+		expect(assertInteger(node, 0, 'duration', 45, 1, 1440)).toBe(45);
+		expect(assertInteger(node, 0, 'duration', '45', 1, 1440)).toBe(45);
+		for (const bad of [0, -5, 1441, 2.5, 'forty', null, NaN]) {
+			expect(errorOf(() => assertInteger(node, 0, 'duration', bad, 1, 1440)).message).toBe(
+				'Duration must be a whole number from 1 to 1440',
+			);
+		}
+	});
+
+	it('accepts IANA zones only', () => {
+		expect(assertTimezone(node, 0, 'timezone', 'America/New_York')).toBe('America/New_York');
+		expect(assertTimezone(node, 0, 'timezone', 'UTC')).toBe('UTC');
+		expect(errorOf(() => assertTimezone(node, 0, 'timezone', 'Mars/Olympus')).message).toMatch(
+			/^Timezone "Mars\/Olympus" is not a known time zone/,
+		);
+	});
+});

@@ -1,0 +1,37 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/** The sandbox's default OAuth client (sandbox/ server). */
+export const SANDBOX_CLIENT_ID = 'sandbox-client-id';
+export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
+export const ZOHO_CREDENTIAL_TYPE = 'zohoMeetingOAuth2Api';
+
+export interface TokenPair {
+	access_token: string;
+	refresh_token: string;
+	/** Seconds; default 3600, Zoho's lifetime. */
+	expires_in?: number;
+}
+
+/**
+ * Data of a zohoMeetingOAuth2Api credential that has been through the OAuth dance against a
+ * server at `baseUrl` (dataCenter `custom`: accounts and API both there), as n8n stores it
+ * after the callback: client id/secret plus `oauthTokenData`.
+ */
+export function connectedZohoCredential(
+	baseUrl: string,
+	tokens: TokenPair,
+	client = { clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET },
+): ICredentialDataDecryptedObject {
+	return {
+		dataCenter: 'custom',
+		accountsUrl: baseUrl,
+		apiUrl: baseUrl,
+		...client,
+		oauthTokenData: {
+			access_token: tokens.access_token,
+			refresh_token: tokens.refresh_token,
+			token_type: 'Bearer',
+			expires_in: tokens.expires_in ?? 3600,
+		},
+	};
+}

@@ -39,7 +39,8 @@ const pathByTopic = '={{ $json.topic === "bad" ? "/api/fail" : "/api/echo" }}';
 describe('runWorkflow', () => {
 	test('evaluates parameter expressions per item of the source node', async () => {
 		const result = await run([
-			{ name: 'Items', type: ITEMS_SOURCE, parameters: { items: JSON.stringify(topics) } },
+			// `items` as an array here, as a JSON string in the other tests.
+			{ name: 'Items', type: ITEMS_SOURCE, parameters: { items: topics } },
 			call({ topic: '={{ $json.topic.toUpperCase() }}' }),
 			{ name: 'Pass', type: NO_OP },
 		]);

@@ -5,9 +5,11 @@ export const SANDBOX_CLIENT_ID = 'sandbox-client-id';
 export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
 export const ZOHO_CREDENTIAL_TYPE = 'zohoMeetingOAuth2Api';
 
+/** The token part of an OAuth token response (also what the sandbox admin API issues). */
 export interface TokenPair {
 	access_token: string;
-	refresh_token: string;
+	/** Absent for `access_type=online` grants. */
+	refresh_token?: string;
 	/** Seconds; default 3600, Zoho's lifetime. */
 	expires_in?: number;
 }
@@ -29,7 +31,7 @@ export function connectedZohoCredential(
 		...client,
 		oauthTokenData: {
 			access_token: tokens.access_token,
-			refresh_token: tokens.refresh_token,
+			...(tokens.refresh_token === undefined ? {} : { refresh_token: tokens.refresh_token }),
 			token_type: 'Bearer',
 			expires_in: tokens.expires_in ?? 3600,
 		},

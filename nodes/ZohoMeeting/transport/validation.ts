@@ -140,15 +140,22 @@ function zoneOffsetMinutes(timezone: string, epoch: number): number {
 	return Math.round((wall - epoch) / 60_000);
 }
 
-let knownZones: Set<string> | undefined;
-
 export function timezones(): string[] {
 	return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
 }
 
+/** ICU lists canonical names only (Asia/Calcutta), yet accepts every IANA alias (Asia/Kolkata). */
+function isTimezone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+		return /^[A-Za-z_]+(?:\/[A-Za-z0-9_+\-]+)*$/.test(zone);
+	} catch {
+		return false;
+	}
+}
+
 export function assertTimezone(node: INode, itemIndex: number, field: string, value: unknown): string {
-	knownZones ??= new Set(timezones());
-	if (typeof value === 'string' && knownZones.has(value)) return value;
+	if (typeof value === 'string' && isTimezone(value)) return value;
 	fail(
 		node,
 		itemIndex,

@@ -8,8 +8,8 @@ import {
 } from '../../transport/validation';
 
 export const MAX_DURATION_MINUTES = 1440;
-const MAX_TOPIC_LENGTH = 255;
-const MAX_AGENDA_LENGTH = 5000;
+const MAX_TOPIC_LENGTH = 200;
+const MAX_AGENDA_LENGTH = 2000;
 
 export const topicField: INodeProperties = {
 	displayName: 'Topic',
@@ -228,7 +228,7 @@ export function toMeetingBody(
 	}
 	if (fields.timezone !== undefined) body.timezone = timezone;
 	if (fields.password !== undefined && fields.password !== '') {
-		body.meeting_password = assertNonEmptyText(node, itemIndex, 'password', fields.password, 64);
+		body.meeting_password = assertNonEmptyText(node, itemIndex, 'password', fields.password, 32);
 	}
 	if (fields.participantLimit !== undefined) {
 		body.participant_limit = assertInteger(node, itemIndex, 'participantLimit', fields.participantLimit, 1, 1000);

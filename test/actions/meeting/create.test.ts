@@ -1,0 +1,173 @@
+import { useSandbox, ZOHO_NODE_NAME } from '../../helpers/sandboxWorkflow';
+
+const sandbox = useSandbox();
+
+/** An ISO time a day from now, on the whole second, as Zoho sends it. */
+function tomorrowUtc(): string {
+	return new Date(Math.ceil(Date.now() / 1000) * 1000 + 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+describe('meeting: create', () => {
+	it('schedules a meeting with exactly the spec body and returns the new meeting', async () => {
+		const start = tomorrowUtc();
+		const result = await sandbox.runZoho({
+			resource: 'meeting',
+			operation: 'create',
+			topic: 'Product Demo',
+			startTime: start,
+			duration: 45,
+			timezone: 'America/New_York',
+			additionalFields: {
+				agenda: 'Demonstrate new features to client',
+				recordingEnabled: true,
+				enableWaitingRoom: true,
+				muteParticipantsOnEntry: true,
+				participants: { participant: [{ email: 'client@example.com', name: 'Jane Smith' }] },
+			},
+		});
+
+		expect(result.error).toBeUndefined();
+		const [item] = result.output(ZOHO_NODE_NAME);
+		expect(item.json).toMatchObject({ topic: 'Product Demo', start_time: start, duration: 45, status: 'scheduled' });
+		expect(item.json.meeting_key).toMatch(/^\d+$/);
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(await sandbox.apiRequests()).toEqual([
+			{
+				method: 'POST',
+				path: '/api/v2/meetings',
+				query: {},
+				body: {
+					topic: 'Product Demo',
+					agenda: 'Demonstrate new features to client',
+					start_time: start,
+					duration: 45,
+					timezone: 'America/New_York',
+					recording_enabled: true,
+					settings: { mute_participants_on_entry: true, enable_waiting_room: true },
+					participants: [{ email: 'client@example.com', name: 'Jane Smith' }],
+				},
+			},
+		]);
+	});
+
+	it('reads a start time without an offset in the meeting time zone and sends UTC', async () => {
+		const result = await sandbox.runZoho({
+			resource: 'meeting',
+			operation: 'create',
+			topic: 'Standup',
+			startTime: '2099-07-01T09:00:00',
+			duration: 15,
+			timezone: 'Europe/Berlin',
+		});
+		expect(result.error).toBeUndefined();
+		const [request] = await sandbox.apiRequests();
+		expect(request.body).toMatchObject({ start_time: '2099-07-01T07:00:00Z', timezone: 'Europe/Berlin' });
+	});
+
+	it("uses the workflow's time zone when none is chosen", async () => {
+		const result = await sandbox.runZoho(
+			{ resource: 'meeting', operation: 'create', topic: 'Standup', startTime: '2099-01-10T09:00:00', duration: 15 },
+			{ timezone: 'Asia/Kolkata' },
+		);
+		expect(result.error).toBeUndefined();
+		const [request] = await sandbox.apiRequests();
+		expect(request.body).toMatchObject({ start_time: '2099-01-10T03:30:00Z', timezone: 'Asia/Kolkata' });
+	});
+
+	it('schedules a recurring meeting with the recurrence fields of the spec', async () => {
+		const result = await sandbox.runZoho({
+			resource: 'meeting',
+			operation: 'create',
+			topic: 'Weekly Team Standup',
+			startTime: '2099-12-16T09:00:00Z',
+			duration: 30,
+			timezone: 'America/New_York',
+			additionalFields: {
+				recurrence: {
+					rule: {
+						type: 'weekly',
+						repeatInterval: 1,
+						daysOfWeek: ['monday', 'wednesday', 'friday'],
+						endDate: '2100-03-31T23:59:59Z',
+					},
+				},
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ is_recurring: true });
+		const [request] = await sandbox.apiRequests();
+		expect(request.body).toMatchObject({
+			is_recurring: true,
+			recurrence: {
+				type: 'weekly',
+				repeat_interval: 1,
+				days_of_week: ['monday', 'wednesday', 'friday'],
+				end_date: '2100-03-31T23:59:59Z',
+			},
+		});
+	});
+
+	it('creates one meeting per input item, each paired with its item', async () => {
+		const result = await sandbox.runZoho(
+			{
+				resource: 'meeting',
+				operation: 'create',
+				topic: '={{ $json.topic }}',
+				startTime: '={{ $json.start }}',
+				duration: 30,
+				timezone: 'UTC',
+			},
+			{
+				items: [
+					{ topic: 'First', start: '2099-01-01T10:00:00Z' },
+					{ topic: 'Second', start: '2099-01-02T10:00:00Z' },
+				],
+			},
+		);
+		expect(result.error).toBeUndefined();
+		const output = result.output(ZOHO_NODE_NAME);
+		expect(output.map((item) => [item.json.topic, item.pairedItem])).toEqual([
+			['First', { item: 0 }],
+			['Second', { item: 1 }],
+		]);
+	});
+
+	it('answers MEETING_PAST from Zoho as a clear error', async () => {
+		const result = await sandbox.runZoho({
+			resource: 'meeting',
+			operation: 'create',
+			topic: 'Too late',
+			startTime: '2001-01-01T10:00:00Z',
+			duration: 30,
+			timezone: 'UTC',
+		});
+		expect(result.error?.message).toMatch(/^MEETING_PAST: /);
+		expect(result.error?.description).toMatch(/Check the meeting time/);
+		expect(result.error?.httpCode).toBe('400');
+	});
+
+	it.each([
+		[{ startTime: 'next tuesday' }, /^Start Time "next tuesday" is not an ISO 8601 date-time/],
+		[{ duration: -5 }, /^Duration must be a whole number from 1 to 1440/],
+		[{ duration: 100000 }, /^Duration must be a whole number from 1 to 1440/],
+		[{ topic: '={{ "" }}' }, /^Topic is empty/],
+		[{ timezone: 'Mars/Olympus' }, /^Timezone "Mars\/Olympus" is not a known time zone/],
+		[
+			{ additionalFields: { participants: { participant: [{ email: 'not-an-email' }] } } },
+			/is not an email address/,
+		],
+	])('refuses bad input %j before sending anything', async (override, message) => {
+		const result = await sandbox.runZoho({
+			resource: 'meeting',
+			operation: 'create',
+			topic: 'Review',
+			startTime: '2099-01-01T10:00:00Z',
+			duration: 30,
+			timezone: 'UTC',
+			...override,
+		});
+		expect(result.error?.message).toMatch(message);
+		expect(result.error?.description).toBeTruthy();
+		expect(await sandbox.apiRequests()).toEqual([]);
+	});
+});

@@ -1,6 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import * as meeting from './meeting/Meeting.resource';
+import * as registration from './registration/Registration.resource';
+import * as settings from './settings/Settings.resource';
+import * as webinar from './webinar/Webinar.resource';
 import type { ResourceOperations } from './types';
 
 interface Resource {
@@ -14,6 +17,9 @@ interface Resource {
  * fields and the router's lookup all come from this one list.
  */
 const all: Record<string, Resource> = {
+	webinar: { displayName: 'Webinar', ...webinar },
+	registration: { displayName: 'Registration', ...registration },
+	settings: { displayName: 'Settings', ...settings },
 	meeting: { displayName: 'Meeting', ...meeting },
 };
 

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { zohoApiRequest } from '../../transport';
+import { assertPathId } from '../../transport/validation';
+import { webinarKeyLocator } from '../common.descriptions';
+import { getLocatorId } from '../locators';
+
+const properties: INodeProperties[] = [
+	{ ...webinarKeyLocator, description: 'The webinar the registration belongs to' },
+	{
+		displayName: 'Registration ID',
+		name: 'registrationId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. REG_1234567890',
+		description: 'ID of the registration to approve, as Registration > Get Many returns it',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['registration'], operation: ['approve'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);
+	const registrationId = assertPathId(
+		this.getNode(),
+		itemIndex,
+		'registrationId',
+		this.getNodeParameter('registrationId', itemIndex),
+	);
+	const registration = await zohoApiRequest.call(this, {
+		method: 'PUT',
+		path: '/webinars/{webinarKey}/registrations/{registrationId}/approve',
+		pathParams: { webinarKey, registrationId },
+		itemIndex,
+	});
+	return { success: true, webinarKey, registrationId, ...registration };
+}

@@ -1,0 +1,85 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { zohoApiRequest } from '../../transport';
+import { assertInteger, assertTimezone } from '../../transport/validation';
+import { MAX_DURATION_MINUTES } from '../meeting/fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Auto Recording',
+				name: 'autoRecording',
+				type: 'boolean',
+				default: false,
+				description: 'Whether new meetings are recorded automatically',
+			},
+			{
+				displayName: 'Default Meeting Duration (Minutes)',
+				name: 'defaultMeetingDuration',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_DURATION_MINUTES },
+				default: 60,
+				description: 'Length a new meeting gets when none is given',
+			},
+			{
+				displayName: 'Default Timezone Name or ID',
+				name: 'defaultTimezone',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTimezones' },
+				default: '',
+				description:
+					'Time zone a new meeting gets when none is given; "Workflow Time Zone" sets the workflow\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Waiting Room Enabled',
+				name: 'waitingRoomEnabled',
+				type: 'boolean',
+				default: false,
+				description: 'Whether participants of new meetings wait until the host admits them',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['settings'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	if (Object.keys(fields).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Update Fields is empty', {
+			itemIndex,
+			description: 'Add at least one setting to change under "Update Fields".',
+		});
+	}
+	const body: IDataObject = {};
+	if (fields.defaultMeetingDuration !== undefined) {
+		body.default_meeting_duration = assertInteger(
+			this.getNode(),
+			itemIndex,
+			'defaultMeetingDuration',
+			fields.defaultMeetingDuration,
+			1,
+			MAX_DURATION_MINUTES,
+		);
+	}
+	if (fields.defaultTimezone !== undefined) {
+		// The dropdown's first entry, "Workflow Time Zone", has the value ''.
+		const zone = fields.defaultTimezone === '' ? this.getTimezone() : fields.defaultTimezone;
+		body.default_timezone = assertTimezone(this.getNode(), itemIndex, 'defaultTimezone', zone);
+	}
+	if (fields.autoRecording !== undefined) body.auto_recording = Boolean(fields.autoRecording);
+	if (fields.waitingRoomEnabled !== undefined) {
+		body.waiting_room_enabled = Boolean(fields.waitingRoomEnabled);
+	}
+	return await zohoApiRequest.call(this, { method: 'PUT', path: '/settings', body, itemIndex });
+}

@@ -1,0 +1,113 @@
+import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
+
+import { SandboxAdmin } from '../../sandbox/client';
+import type { RequestLogEntry } from '../../sandbox/requestLog';
+import { type Sandbox, startSandbox } from '../../sandbox/server';
+import {
+	connectedZohoCredential,
+	CredentialStore,
+	ITEMS_SOURCE,
+	linearWorkflow,
+	MANUAL_TRIGGER,
+	PACKAGE_NAME,
+	runWorkflow,
+	type WorkflowJson,
+	type WorkflowRunResult,
+	ZOHO_CREDENTIAL_TYPE,
+} from '../harness';
+
+/**
+ * n8n names a community package's node `<package name>.<node name>`: this is the type that
+ * saved workflows and the files in examples/ use, and the harness registers it as such.
+ */
+export const ZOHO_MEETING_NODE = `${PACKAGE_NAME}.zohoMeeting`;
+
+/** The credential reference the example workflows carry; the store holds it under this id. */
+export const SANDBOX_CREDENTIAL = { id: 'zoho-sandbox', name: 'Zoho Meeting (sandbox)' };
+
+/** The node's name in workflows built by `runZoho`. */
+export const ZOHO_NODE_NAME = 'Zoho Meeting';
+
+/** A resource locator parameter value, as the editor saves it. */
+export const locator = (mode: 'list' | 'id' | 'url', value: string): INodeParameterResourceLocator => ({
+	__rl: true,
+	mode,
+	value,
+});
+
+/** What a test asserts about a request the node sent. */
+export type SentRequest = Pick<RequestLogEntry, 'method' | 'path' | 'query' | 'body'>;
+
+export interface RunZohoOptions {
+	/** Input items (one run of the node with all of them); default: a manual trigger's one item. */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	/** The workflow's time zone. */
+	timezone?: string;
+}
+
+/**
+ * A sandbox for one test file: started before the tests, emptied before each one, and a
+ * connected Zoho Meeting credential that every workflow uses.
+ */
+export class SandboxSession {
+	readonly credentials = new CredentialStore();
+
+	private started?: { sandbox: Sandbox; admin: SandboxAdmin };
+
+	get admin(): SandboxAdmin {
+		if (!this.started) throw new Error('The sandbox is not running: call useSandbox() at the top of the file');
+		return this.started.admin;
+	}
+
+	async start(): Promise<void> {
+		const sandbox = await startSandbox({ quiet: true });
+		const admin = new SandboxAdmin(sandbox.url);
+		this.started = { sandbox, admin };
+		this.credentials.create({
+			type: ZOHO_CREDENTIAL_TYPE,
+			...SANDBOX_CREDENTIAL,
+			data: connectedZohoCredential(sandbox.url, await admin.issueTokens()),
+		});
+	}
+
+	async stop(): Promise<void> {
+		await this.started?.sandbox.close();
+	}
+
+	/** Runs one Zoho Meeting node (named ZOHO_NODE_NAME) with these parameters. */
+	async runZoho(parameters: INodeParameters, options: RunZohoOptions = {}): Promise<WorkflowRunResult> {
+		const source = options.items
+			? { name: 'Items', type: ITEMS_SOURCE, parameters: { items: JSON.stringify(options.items) } }
+			: { name: 'Start', type: MANUAL_TRIGGER };
+		const workflow = linearWorkflow([
+			source,
+			{
+				name: ZOHO_NODE_NAME,
+				type: ZOHO_MEETING_NODE,
+				parameters,
+				credentials: { [ZOHO_CREDENTIAL_TYPE]: SANDBOX_CREDENTIAL },
+				continueOnFail: options.continueOnFail,
+			},
+		]);
+		return await this.run(workflow, options.timezone);
+	}
+
+	async run(workflow: WorkflowJson, timezone?: string): Promise<WorkflowRunResult> {
+		return await runWorkflow({ workflow, credentials: this.credentials, timezone });
+	}
+
+	/** The API requests the sandbox saw since the last reset (OAuth and file-host ones left out). */
+	async apiRequests(): Promise<SentRequest[]> {
+		const entries = await this.admin.requests('api');
+		return entries.map(({ method, path, query, body }) => ({ method, path, query, body }));
+	}
+}
+
+export function useSandbox(): SandboxSession {
+	const session = new SandboxSession();
+	beforeAll(async () => await session.start());
+	beforeEach(async () => await session.admin.reset());
+	afterAll(async () => await session.stop());
+	return session;
+}

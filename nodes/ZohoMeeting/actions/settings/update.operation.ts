@@ -1,51 +1,45 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { zohoApiRequest } from '../../transport';
 import { assertInteger, assertTimezone } from '../../transport/validation';
+import { readUpdateFields, updateFieldsCollection } from '../common.fields';
 import { MAX_DURATION_MINUTES } from '../meeting/fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Auto Recording',
-				name: 'autoRecording',
-				type: 'boolean',
-				default: false,
-				description: 'Whether new meetings are recorded automatically',
-			},
-			{
-				displayName: 'Default Meeting Duration (Minutes)',
-				name: 'defaultMeetingDuration',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_DURATION_MINUTES },
-				default: 60,
-				description: 'Length a new meeting gets when none is given',
-			},
-			{
-				displayName: 'Default Timezone Name or ID',
-				name: 'defaultTimezone',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTimezones' },
-				default: '',
-				description:
-					'Time zone a new meeting gets when none is given; "Workflow Time Zone" sets the workflow\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Waiting Room Enabled',
-				name: 'waitingRoomEnabled',
-				type: 'boolean',
-				default: false,
-				description: 'Whether participants of new meetings wait until the host admits them',
-			},
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Auto Recording',
+			name: 'autoRecording',
+			type: 'boolean',
+			default: false,
+			description: 'Whether new meetings are recorded automatically',
+		},
+		{
+			displayName: 'Default Meeting Duration (Minutes)',
+			name: 'defaultMeetingDuration',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_DURATION_MINUTES },
+			default: 60,
+			description: 'Length a new meeting gets when none is given',
+		},
+		{
+			displayName: 'Default Timezone Name or ID',
+			name: 'defaultTimezone',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTimezones' },
+			default: '',
+			description:
+				'Time zone a new meeting gets when none is given; "Workflow Time Zone" sets the workflow\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Waiting Room Enabled',
+			name: 'waitingRoomEnabled',
+			type: 'boolean',
+			default: false,
+			description: 'Whether participants of new meetings wait until the host admits them',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -54,13 +48,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Update Fields is empty', {
-			itemIndex,
-			description: 'Add at least one setting to change under "Update Fields".',
-		});
-	}
+	const fields = readUpdateFields.call(this, itemIndex);
 	const body: IDataObject = {};
 	if (fields.defaultMeetingDuration !== undefined) {
 		body.default_meeting_duration = assertInteger(

@@ -2,28 +2,21 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { zohoApiRequest } from '../../transport';
-import { getTimezone } from '../locators';
-import {
-	toWebinarBody,
-	webinarDurationField,
-	webinarOptions,
-	webinarStartTimeField,
-	webinarTimezoneField,
-	webinarTopicField,
-} from './fields';
+import { readScheduleFields } from '../common.fields';
+import * as webinar from './fields';
 
 const properties: INodeProperties[] = [
-	{ ...webinarTopicField, required: true },
-	{ ...webinarStartTimeField, required: true },
-	webinarDurationField,
-	webinarTimezoneField,
+	{ ...webinar.topicField, required: true },
+	{ ...webinar.startTimeField, required: true },
+	webinar.durationField,
+	webinar.timezoneField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: webinarOptions,
+		options: webinar.webinarOptions,
 	},
 ];
 
@@ -33,14 +26,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const timezone = getTimezone.call(this, itemIndex, this.getNodeParameter('timezone', itemIndex, ''));
-	const fields: IDataObject = {
-		topic: this.getNodeParameter('topic', itemIndex),
-		startTime: this.getNodeParameter('startTime', itemIndex),
-		duration: this.getNodeParameter('duration', itemIndex, 60),
-		timezone,
-		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-	};
-	const body = toWebinarBody(this, itemIndex, fields, timezone);
+	const { fields, timezone } = readScheduleFields.call(this, itemIndex);
+	const body = webinar.toWebinarBody(this.getNode(), itemIndex, fields, timezone);
 	return await zohoApiRequest.call(this, { method: 'POST', path: '/webinars', body, itemIndex });
 }

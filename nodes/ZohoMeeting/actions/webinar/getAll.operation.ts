@@ -1,39 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageThrough } from '../../transport';
 import { limitField, returnAllField } from '../common.descriptions';
-import { dateFilters, listQuery } from '../filters';
-
-const properties: INodeProperties[] = [
-	returnAllField,
-	limitField,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			...dateFilters('webinars starting'),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Completed', value: 'completed' },
-					{ name: 'Scheduled', value: 'scheduled' },
-				],
-				default: 'scheduled',
-				description: 'Only webinars in this status',
-			},
-		],
-	},
-];
+import { listFilters } from '../common.fields';
+import { listQuery } from '../filters';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webinar'], operation: ['getAll'] } },
-	properties,
+	[returnAllField, limitField, listFilters('webinars', ['completed', 'scheduled'])],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

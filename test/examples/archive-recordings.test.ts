@@ -1,0 +1,62 @@
+import { recordingChunk } from '../../sandbox/recordingBytes';
+import { readBinary } from '../harness';
+import { exampleWorkflow } from '../helpers/examples';
+import { useSandbox } from '../helpers/sandboxWorkflow';
+
+const sandbox = useSandbox();
+const workflow = exampleWorkflow('archive-recordings.json');
+
+describe('examples/archive-recordings.json', () => {
+	test('downloads every available recording to binary and keeps going past the one still processing', async () => {
+		const { recordings } = await sandbox.admin.seed({
+			recordings: [
+				{ topic: 'Product Demo', file_size: 150_000, status: 'available' },
+				{ topic: 'Team Standup', file_size: 90_000, status: 'processing' },
+				{ topic: 'Q4 Planning', file_size: 210_000, status: 'available' },
+			],
+		});
+		const [demo, standup, planning] = recordings;
+
+		const result = await sandbox.run(workflow);
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('Get Recordings').map((item) => item.json)).toEqual(recordings);
+
+		// "On Error: Continue" keeps the archive going: the recording still processing
+		// comes out as an error item in its place, paired with its input.
+		const archived = result.output('Archived Files');
+		expect(archived.map((item) => [item.json.recording_id, item.pairedItem])).toEqual([
+			[demo.recording_id, { item: 0 }],
+			[undefined, { item: 1 }],
+			[planning.recording_id, { item: 2 }],
+		]);
+		expect(archived[1].binary).toBeUndefined();
+		expect(archived[1].json).toMatchObject({
+			error: 'RECORDING_NOT_AVAILABLE: Recording not yet available',
+			httpCode: '400',
+		});
+		for (const [item, recording] of [
+			[archived[0], demo],
+			[archived[2], planning],
+		] as const) {
+			const file = await readBinary(item, 'data');
+			expect(file.metadata.mimeType).toBe('video/mp4');
+			expect(file.metadata.fileName).toMatch(/\.mp4$/);
+			expect(file.size).toBe(recording.file_size);
+			expect((await file.buffer()).equals(recordingChunk(recording.recording_id, 0, recording.file_size))).toBe(
+				true,
+			);
+		}
+
+		const requests = (await sandbox.apiRequests()).map(({ method, path, query }) => ({ method, path, query }));
+		expect(requests[0]).toEqual({
+			method: 'GET',
+			path: '/api/v2/recordings',
+			query: { page: '1', per_page: '100' },
+		});
+		const downloads = requests.filter((request) => request.path.endsWith('/download'));
+		expect(downloads.map((request) => request.path)).toEqual(
+			[demo, standup, planning].map((recording) => `/api/v2/recordings/${recording.recording_id}/download`),
+		);
+	});
+});

@@ -46,23 +46,23 @@ describe('Webinar > Update', () => {
 		]);
 	});
 
-	test('a new start time is read in the new time zone and sent in UTC', async () => {
+	test('a new start time is read in the new time zone (a half-hour offset) and sent in UTC', async () => {
 		const {
 			webinars: [webinar],
 		} = await sandbox.admin.seed({ webinars: 1 });
 
 		const result = await sandbox.runZoho(
-			update(webinar.webinar_key, { startTime: '2030-05-04T10:00:00', timezone: 'Australia/Sydney' }),
+			update(webinar.webinar_key, { startTime: '2030-05-04T10:00:00', timezone: 'Asia/Kolkata' }),
 		);
 
 		expect(result.error).toBeUndefined();
 		expect((await sandbox.apiRequests())[0].body).toEqual({
-			start_time: '2030-05-04T00:00:00Z',
-			timezone: 'Australia/Sydney',
+			start_time: '2030-05-04T04:30:00Z',
+			timezone: 'Asia/Kolkata',
 		});
 		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({
-			start_time: '2030-05-04T00:00:00Z',
-			timezone: 'Australia/Sydney',
+			start_time: '2030-05-04T04:30:00Z',
+			timezone: 'Asia/Kolkata',
 		});
 	});
 

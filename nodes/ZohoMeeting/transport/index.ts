@@ -212,15 +212,17 @@ export async function zohoApiRequestPage(
 /**
  * Pages of a list endpoint, `per_page` at a time (at most the spec's 100). Stops when
  * the server says `has_more: false`, on an empty page, on a page that repeats the
- * previous one (a server ignoring `page`), and after MAX_PAGES pages.
+ * previous one (a server ignoring `page`), and after MAX_PAGES pages. `firstPage` lets
+ * a poll that ran out of time continue where the previous one stopped.
  */
 export async function* pages(
 	ctx: ZohoContext,
 	request: ApiRequest,
 	perPage = MAX_PER_PAGE,
+	firstPage = 1,
 ): AsyncGenerator<IDataObject[]> {
 	let previous: string | undefined;
-	for (let page = 1; page <= MAX_PAGES; page++) {
+	for (let page = firstPage; page <= MAX_PAGES; page++) {
 		const { data, pagination } = await zohoApiRequestPage.call(ctx, {
 			...request,
 			qs: { ...request.qs, page, per_page: perPage },

@@ -1,0 +1,107 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { SandboxAdmin } from '../../sandbox/client';
+import type { RequestLogEntry } from '../../sandbox/requestLog';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import {
+	connectedZohoCredential,
+	CredentialStore,
+	PACKAGE_NAME,
+	runPoll,
+	ZOHO_CREDENTIAL_TYPE,
+} from '../harness';
+import type { TriggerEvent, TriggerState } from '../../nodes/ZohoMeetingTrigger/pollState';
+
+export const TRIGGER_TYPE = `${PACKAGE_NAME}.zohoMeetingTrigger`;
+export const LIST_PATH: Record<TriggerEvent, string> = {
+	meetingCompleted: '/api/v2/meetings',
+	recordingAvailable: '/api/v2/recordings',
+};
+
+export const HOUR_S = 3600;
+
+/**
+ * One in-process sandbox for a test file, reset before each test. Its rate limits are
+ * lifted so that only faults a test arms can answer 429: the real per-minute window
+ * would make a test wait up to a minute.
+ */
+export function useSandbox(options: SandboxOptions = {}) {
+	const handle = {} as {
+		sandbox: Sandbox;
+		admin: SandboxAdmin;
+		credentials: CredentialStore;
+		ref: { id: string; name: string };
+	};
+	beforeAll(async () => {
+		handle.sandbox = await startSandbox({ quiet: true, ...options });
+		handle.admin = new SandboxAdmin(handle.sandbox.url);
+	});
+	afterAll(async () => await handle.sandbox.close());
+	beforeEach(async () => {
+		await handle.admin.reset({ revokeTokens: true, limits: { perWindow: 1e9, perDay: 1e9 } });
+		handle.credentials = new CredentialStore();
+		const tokens = await handle.admin.issueTokens();
+		handle.ref = handle.credentials.create({
+			type: ZOHO_CREDENTIAL_TYPE,
+			data: connectedZohoCredential(handle.sandbox.url, tokens),
+		});
+	});
+	return handle;
+}
+
+export type SandboxHandle = ReturnType<typeof useSandbox>;
+
+export interface TriggerOptions {
+	lookBackWindow?: number;
+	name?: string;
+}
+
+/**
+ * A Zoho Meeting Trigger node of one workflow: every poll shares its static data, as
+ * n8n's active workflow does.
+ */
+export function trigger(handle: SandboxHandle, event: TriggerEvent, options: TriggerOptions = {}) {
+	const staticData: IDataObject = {};
+	const name = options.name ?? 'Zoho Meeting Trigger';
+	const parameters: IDataObject = { event };
+	if (options.lookBackWindow !== undefined) parameters.options = { lookBackWindow: options.lookBackWindow };
+	return {
+		event,
+		staticData,
+		poll: async (mode: 'trigger' | 'manual' = 'trigger') =>
+			await runPoll({
+				node: {
+					name,
+					type: TRIGGER_TYPE,
+					parameters: parameters as never,
+					credentials: { [ZOHO_CREDENTIAL_TYPE]: handle.ref },
+				},
+				mode,
+				credentials: handle.credentials,
+				staticData,
+			}),
+		/** What the node stored, as n8n would persist it (a JSON copy). */
+		state: (): TriggerState | undefined => {
+			const node = staticData[`node:${name}`] as IDataObject | undefined;
+			return node?.pollState === undefined ? undefined : structuredClone(node.pollState as unknown as TriggerState);
+		},
+		/** The node's whole static data as JSON text, to compare before and after. */
+		snapshot: () => JSON.stringify(staticData[`node:${name}`] ?? {}),
+	};
+}
+
+export type Trigger = ReturnType<typeof trigger>;
+
+/** The API objects a poll emitted, as one flat list. */
+export const emitted = (items: INodeExecutionData[][] | null): IDataObject[] =>
+	items?.flatMap((output) => output.map((item) => item.json)) ?? [];
+
+/** The list requests the sandbox saw for an event, in order. */
+export async function listRequests(handle: SandboxHandle, event: TriggerEvent): Promise<RequestLogEntry[]> {
+	return (await handle.admin.requests('api')).filter(
+		(entry) => entry.method === 'GET' && entry.path === LIST_PATH[event],
+	);
+}
+
+/** The spec's timestamp for a virtual-clock instant. */
+export const zohoTime = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');

@@ -1,0 +1,254 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { TRIGGER_EVENTS } from '../../nodes/ZohoMeetingTrigger/events';
+import {
+	newestEligible,
+	outOfTime,
+	PollRound,
+	type RoundSettings,
+	type TriggerState,
+} from '../../nodes/ZohoMeetingTrigger/pollState';
+
+const HOUR = 3_600_000;
+const T0 = Date.parse('2025-12-15T14:00:00Z');
+const meetings = TRIGGER_EVENTS.meetingCompleted;
+const recordings = TRIGGER_EVENTS.recordingAvailable;
+
+const settings = (overrides: Partial<RoundSettings> = {}): RoundSettings => ({
+	source: meetings,
+	windowMs: 24 * HOUR,
+	nowMs: T0,
+	...overrides,
+});
+
+const at = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+const meeting = (key: number, start: number, status = 'completed'): IDataObject => ({
+	meeting_key: String(key),
+	topic: `Meeting ${key}`,
+	start_time: at(start),
+	status,
+});
+
+const recording = (id: number, start: number, status = 'available'): IDataObject => ({
+	recording_id: `REC_${id}`,
+	start_time: at(start),
+	status,
+});
+
+/** One poll over the given pages; returns what it emitted (keys) and the state to store. */
+function poll(stored: unknown, listed: IDataObject[][], overrides: Partial<RoundSettings> = {}) {
+	const round = new PollRound(stored, settings(overrides));
+	for (const page of listed) round.take(page);
+	const { emit, state } = round.finish();
+	return { round, keys: emit.map((m) => m.meeting_key ?? m.recording_id), state };
+}
+
+describe('PollRound', () => {
+	test('the first poll remembers what is already completed and emits nothing', () => {
+		const first = poll(undefined, [[meeting(1, T0 - HOUR), meeting(2, T0 - 2 * HOUR)]]);
+
+		expect(first.round.seeding).toBe(true);
+		expect(first.round.since).toBe(T0 - 24 * HOUR);
+		expect(first.keys).toEqual([]);
+		expect(Object.keys(first.state.seen).sort()).toEqual(['1', '2']);
+
+		const second = poll(first.state, [[meeting(1, T0 - HOUR), meeting(2, T0 - 2 * HOUR), meeting(3, T0)]]);
+		expect(second.round.seeding).toBe(false);
+		expect(second.keys).toEqual(['3']);
+	});
+
+	test('emits each object once, oldest start first, across pages and repeated listings', () => {
+		const seeded = poll(undefined, []).state;
+		const same = T0 + HOUR;
+		const page1 = [meeting(12, same), meeting(11, same), meeting(10, T0 + 2 * HOUR)];
+		// A page boundary that shifted under the poll lists key 10 again on page 2.
+		const page2 = [meeting(10, T0 + 2 * HOUR), meeting(13, same)];
+
+		const first = poll(seeded, [page1, page2]);
+		expect(first.keys).toEqual(['11', '12', '13', '10']);
+
+		const again = poll(first.state, [page1, page2]);
+		expect(again.keys).toEqual([]);
+	});
+
+	test('ignores what is not eligible yet and emits it once it is', () => {
+		const seeded = poll(undefined, [], { source: recordings }).state;
+		const processing = poll(seeded, [[recording(1, T0, 'processing')]], { source: recordings });
+		expect(processing.keys).toEqual([]);
+		expect(processing.state.seen).toEqual({});
+
+		const available = poll(processing.state, [[recording(1, T0)]], { source: recordings });
+		expect(available.keys).toEqual(['REC_1']);
+	});
+
+	test('a late completion inside the window is emitted, one that started before it is not', () => {
+		let state = poll(undefined, []).state;
+		state = poll(state, [[meeting(1, T0 + 30 * HOUR)]]).state;
+		expect(state.since).toBe(at(T0 + 6 * HOUR).replace('Z', '.000Z'));
+
+		const late = poll(state, [[meeting(1, T0 + 30 * HOUR), meeting(2, T0 + 7 * HOUR), meeting(3, T0 + 5 * HOUR)]]);
+		expect(late.keys).toEqual(['2']);
+	});
+
+	test('objects without an ID or of another status are skipped', () => {
+		const seeded = poll(undefined, []).state;
+		const result = poll(seeded, [
+			[
+				{ topic: 'no key', status: 'completed', start_time: at(T0) },
+				meeting(1, T0, 'scheduled'),
+				meeting(2, T0, 'cancelled'),
+			],
+		]);
+		expect(result.keys).toEqual([]);
+	});
+
+	test('an object without a start time is emitted once and remembered a full window', () => {
+		let state = poll(undefined, [[meeting(1, T0)]]).state;
+		const undated = { meeting_key: '9', status: 'completed' };
+		const first = poll(state, [[undated]]);
+		expect(first.keys).toEqual(['9']);
+		state = first.state;
+		expect(poll(state, [[undated]]).keys).toEqual([]);
+	});
+
+	test('the window never moves back, not even when the user widens it', () => {
+		let state = poll(undefined, []).state;
+		state = poll(state, [[meeting(1, T0 + 48 * HOUR)]]).state;
+		const since = Date.parse(state.since);
+		expect(since).toBe(T0 + 24 * HOUR);
+
+		const wider = new PollRound(state, settings({ windowMs: 72 * HOUR }));
+		expect(wider.since).toBe(since);
+		const narrower = new PollRound(state, settings({ windowMs: 2 * HOUR }));
+		expect(narrower.since).toBe(T0 + 46 * HOUR);
+	});
+
+	test('changing the event starts over with a seeding poll', () => {
+		const state = poll(undefined, [[meeting(1, T0)]]).state;
+		const switched = new PollRound(state, settings({ source: recordings }));
+		expect(switched.seeding).toBe(true);
+	});
+
+	test('a damaged or foreign state is treated as no state', () => {
+		const damaged = [null, 'x', { version: 2 }, { version: 1, event: 'meetingCompleted', since: 'soon', seen: {} }];
+		for (const stored of damaged) {
+			expect(new PollRound(stored, settings()).seeding).toBe(true);
+		}
+	});
+
+	test('finish() does not change the state it started from', () => {
+		const state = poll(undefined, [[meeting(1, T0)]]).state;
+		const before = JSON.stringify(state);
+		poll(state, [[meeting(2, T0 + HOUR)]]);
+		expect(JSON.stringify(state)).toBe(before);
+	});
+
+	test('forgets an ID only once its start time has left the window', () => {
+		let state = poll(undefined, []).state;
+		state = poll(state, [[meeting(1, T0 + 1000)]]).state;
+		// 24 h later to the millisecond: meeting 1 is still listed, so still remembered.
+		state = poll(state, [[meeting(1, T0 + 1000), meeting(2, T0 + 24 * HOUR + 1000)]]).state;
+		expect(Object.keys(state.seen).sort()).toEqual(['1', '2']);
+
+		state = poll(state, [[meeting(3, T0 + 24 * HOUR + 2000)]]).state;
+		expect(Object.keys(state.seen).sort()).toEqual(['2', '3']);
+		// The server may still list it (a from_date rounded down); the window start decides.
+		expect(poll(state, [[meeting(1, T0 + 1000)]]).keys).toEqual([]);
+	});
+
+	test('a sub-second start time is never forgotten while it can still be listed', () => {
+		let state = poll(undefined, []).state;
+		const start = T0 + 500;
+		state = poll(state, [[{ ...meeting(1, T0), start_time: new Date(start).toISOString() }]]).state;
+		state = poll(state, [[meeting(2, start + 24 * HOUR - 200)]]).state;
+		expect(Date.parse(state.since)).toBeLessThanOrEqual(start);
+		expect(state.seen['1']).toBeDefined();
+	});
+
+	test('state size stays bounded: 10,000 events take no more room than 1,000', () => {
+		const sizes = new Map<number, number>();
+		let state: TriggerState | undefined;
+		let key = 1_000_000_000;
+		// 50 meetings an hour, polled hourly with a 6-hour window.
+		for (let hour = 0; hour <= 200; hour++) {
+			const batch = Array.from({ length: hour === 0 ? 0 : 50 }, () => meeting(++key, T0 + hour * HOUR));
+			state = poll(state, [batch], { windowMs: 6 * HOUR }).state;
+			sizes.set(hour * 50, JSON.stringify(state).length);
+		}
+		expect(sizes.get(10_000)).toBeLessThanOrEqual(sizes.get(1_000) as number);
+		expect(Object.keys(state?.seen ?? {}).length).toBeLessThanOrEqual(7 * 50);
+	});
+
+	test('more eligible objects than the cap move the window start instead of growing the state', () => {
+		const seeded = poll(undefined, [], { maxRemembered: 5 }).state;
+		const burst = Array.from({ length: 8 }, (_, i) => meeting(100 + i, T0 + i * 1000));
+		const result = poll(seeded, [burst], { maxRemembered: 5 });
+
+		expect(result.keys).toHaveLength(8);
+		expect(Object.keys(result.state.seen).sort()).toEqual(['103', '104', '105', '106', '107']);
+		expect(Date.parse(result.state.since)).toBe(T0 + 2000 + 1);
+		// The forgotten ones are before the window now, so they are not emitted again.
+		expect(poll(result.state, [burst], { maxRemembered: 5 }).keys).toEqual([]);
+	});
+
+	test('the cap drops a whole second at once, never half of the objects sharing it', () => {
+		const seeded = poll(undefined, [], { maxRemembered: 2 }).state;
+		const burst = [meeting(1, T0), meeting(2, T0 + 1000), meeting(3, T0 + 1000), meeting(4, T0 + 2000)];
+		const result = poll(seeded, [burst], { maxRemembered: 2 });
+
+		// Dropping 1 and 2 ends the window's memory inside the second that 3 shares with 2,
+		// so 3 goes too and the window starts after that second.
+		expect(Object.keys(result.state.seen).sort()).toEqual(['4']);
+		expect(Date.parse(result.state.since)).toBe(T0 + 1000 + 1);
+		expect(poll(result.state, [burst], { maxRemembered: 2 }).keys).toEqual([]);
+	});
+
+	test('a pass cut short resumes at the next page, and a cut-short first poll stays quiet', () => {
+		const round = new PollRound(undefined, settings());
+		round.take([meeting(1, T0)]);
+		const { emit, state } = round.finish(2);
+		expect(emit).toEqual([]);
+		expect(state.resume).toEqual({ page: 2, quiet: true });
+
+		const resumed = new PollRound(state, settings());
+		expect(resumed.firstPage).toBe(2);
+		resumed.take([meeting(2, T0)]);
+		const rest = resumed.finish();
+		expect(rest.emit).toEqual([]);
+		expect(rest.state.resume).toBeUndefined();
+		expect(Object.keys(rest.state.seen).sort()).toEqual(['1', '2']);
+
+		const next = new PollRound(rest.state, settings());
+		expect(next.firstPage).toBe(1);
+		next.take([meeting(1, T0), meeting(2, T0), meeting(3, T0)]);
+		expect(next.finish().emit.map((m) => m.meeting_key)).toEqual(['3']);
+	});
+});
+
+describe('newestEligible', () => {
+	test('picks the eligible object that started last', () => {
+		const listed = [meeting(1, T0 + HOUR), meeting(2, T0 + 2 * HOUR, 'scheduled'), meeting(3, T0)];
+		expect(newestEligible(listed, meetings)?.meeting_key).toBe('1');
+	});
+
+	test('breaks a tie of start times by creation time, then ID', () => {
+		const a = { ...recording(9, T0), created_time: at(T0 + 2 * HOUR) };
+		const b = { ...recording(10, T0), created_time: at(T0 + HOUR) };
+		const c = recording(11, T0);
+		expect(newestEligible([b, a], recordings)?.recording_id).toBe('REC_9');
+		expect(newestEligible([c, recording(2, T0)], recordings)?.recording_id).toBe('REC_11');
+	});
+
+	test('is undefined when nothing is eligible', () => {
+		expect(newestEligible([recording(1, T0, 'processing')], recordings)).toBeUndefined();
+	});
+});
+
+describe('outOfTime', () => {
+	test('keeps a fifth of the budget, or three slow pages, in reserve', () => {
+		expect(outOfTime(1_000, 10_000, 100)).toBe(false);
+		expect(outOfTime(8_100, 10_000, 100)).toBe(true);
+		expect(outOfTime(5_000, 10_000, 2_000)).toBe(true);
+	});
+});

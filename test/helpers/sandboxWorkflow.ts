@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import { SandboxAdmin } from '../../sandbox/client';
 import type { RequestLogEntry } from '../../sandbox/requestLog';
@@ -42,6 +42,8 @@ export interface RunZohoOptions {
 	/** Input items (one run of the node with all of them); default: a manual trigger's one item. */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's "On Error" setting, e.g. 'continueErrorOutput'. */
+	onError?: INode['onError'];
 	/** The workflow's time zone. */
 	timezone?: string;
 }
@@ -88,6 +90,7 @@ export class SandboxSession {
 				parameters,
 				credentials: { [ZOHO_CREDENTIAL_TYPE]: SANDBOX_CREDENTIAL },
 				continueOnFail: options.continueOnFail,
+				onError: options.onError,
 			},
 		]);
 		return await this.run(workflow, options.timezone);

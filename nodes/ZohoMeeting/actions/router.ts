@@ -13,16 +13,15 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 	return objects.map((json) => ({ json: json ?? {}, pairedItem }));
 }
 
-function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
-	const { message, description, httpCode } = error as {
-		message?: string;
-		description?: string | null;
-		httpCode?: string | null;
-	};
-	const json: IDataObject = { error: message ?? String(error) };
-	if (description) json.description = description;
-	if (httpCode) json.httpCode = httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+/**
+ * The item "Continue On Fail" leaves in place of a failed one. Carrying the error itself
+ * is what lets n8n route it to the node's error output ("Continue (using error output)").
+ */
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { json, error, pairedItem: { item: itemIndex } };
 }
 
 /** n8n's errors, with the failing item recorded so the editor can point at it. */
@@ -55,11 +54,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			output.push(...toItems(await operation.execute.call(this, itemIndex), itemIndex));
 		} catch (error) {
+			const failure = withItemIndex(this, error, itemIndex);
 			if (this.continueOnFail()) {
-				output.push(errorItem(error, itemIndex));
+				output.push(errorItem(failure, itemIndex));
 				continue;
 			}
-			throw withItemIndex(this, error, itemIndex);
+			throw failure;
 		}
 	}
 	return [output];

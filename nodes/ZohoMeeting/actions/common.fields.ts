@@ -4,13 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import { assertInteger, assertNonEmptyText, toZohoDateTime } from '../transport/validation';
 import { dateFilters } from './filters';
 import { getTimezone } from './locators';
-import { MAX_DURATION_MINUTES } from './meeting/fields';
 
 /**
  * Pieces that meetings and webinars share: the spec gives both the same `topic`,
  * `start_time`, `duration`, `timezone` and a nested `settings` object, and both list
  * endpoints take the same filters.
  */
+
+/** Zoho schedules meetings and webinars of up to a day. */
+export const MAX_DURATION_MINUTES = 1440;
 
 /** The Create fields of a meeting or webinar, with the chosen (or the workflow's) time zone. */
 export function readScheduleFields(

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resources } from './resources';
@@ -15,13 +15,12 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 
 /**
  * The item "Continue On Fail" leaves in place of a failed one. Carrying the error itself
- * is what lets n8n route it to the node's error output ("Continue (using error output)").
+ * is what lets n8n route it to the node's error output ("Continue (using error output)");
+ * n8n then sets its json to `{ error: message }` and keeps description and HTTP code on
+ * `error`, as for its own nodes.
  */
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return { json, error, pairedItem: { item: itemIndex } };
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
 
 /** n8n's errors, with the failing item recorded so the editor can point at it. */

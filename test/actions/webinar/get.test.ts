@@ -51,8 +51,8 @@ describe('Webinar > Get', () => {
 		const output = result.output(ZOHO_NODE_NAME);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json.webinar_key).toBe(keys[0]);
-		expect(output[1].json).toEqual({
-			error: 'INVALID_WEBINAR_KEY: The specified webinar key does not exist',
+		expect(output[1].json).toEqual({ error: 'INVALID_WEBINAR_KEY: The specified webinar key does not exist' });
+		expect(output[1].error).toMatchObject({
 			description: expect.stringMatching(/^Verify the webinar key/),
 			httpCode: '404',
 		});

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { zohoApiRequest } from '../../transport';
 import { timezoneField } from '../common.descriptions';
-import { getTimezone } from '../locators';
+import { readScheduleFields } from '../common.fields';
 import {
 	durationField,
 	meetingOptions,
@@ -35,14 +35,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const timezone = getTimezone.call(this, itemIndex, this.getNodeParameter('timezone', itemIndex, ''));
-	const fields: IDataObject = {
-		topic: this.getNodeParameter('topic', itemIndex),
-		startTime: this.getNodeParameter('startTime', itemIndex),
-		duration: this.getNodeParameter('duration', itemIndex, 60),
-		timezone,
-		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-	};
+	const { fields, timezone } = readScheduleFields.call(this, itemIndex);
 	const body = toMeetingBody(this, itemIndex, fields, timezone);
 	return await zohoApiRequest.call(this, { method: 'POST', path: '/meetings', body, itemIndex });
 }

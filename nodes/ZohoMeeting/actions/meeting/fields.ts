@@ -1,13 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	assertEmail,
-	assertInteger,
-	assertNonEmptyText,
-	toZohoDateTime,
-} from '../../transport/validation';
+import { assertEmail, assertInteger, assertNonEmptyText, toZohoDateTime } from '../../transport/validation';
+import { MAX_DURATION_MINUTES, scheduleBody, settingsBody } from '../common.fields';
 
-export const MAX_DURATION_MINUTES = 1440;
 const MAX_TOPIC_LENGTH = 200;
 const MAX_AGENDA_LENGTH = 2000;
 
@@ -213,20 +208,10 @@ export function toMeetingBody(
 	timezone: string,
 ): IDataObject {
 	const node = ctx.getNode();
-	const body: IDataObject = {};
-	if (fields.topic !== undefined) {
-		body.topic = assertNonEmptyText(node, itemIndex, 'topic', fields.topic, MAX_TOPIC_LENGTH);
-	}
+	const body = scheduleBody(node, itemIndex, fields, timezone, MAX_TOPIC_LENGTH);
 	if (fields.agenda !== undefined && fields.agenda !== '') {
 		body.agenda = assertNonEmptyText(node, itemIndex, 'agenda', fields.agenda, MAX_AGENDA_LENGTH);
 	}
-	if (fields.startTime !== undefined) {
-		body.start_time = toZohoDateTime(node, itemIndex, 'startTime', fields.startTime, timezone);
-	}
-	if (fields.duration !== undefined) {
-		body.duration = assertInteger(node, itemIndex, 'duration', fields.duration, 1, MAX_DURATION_MINUTES);
-	}
-	if (fields.timezone !== undefined) body.timezone = timezone;
 	if (fields.password !== undefined && fields.password !== '') {
 		body.meeting_password = assertNonEmptyText(node, itemIndex, 'password', fields.password, 32);
 	}
@@ -234,12 +219,8 @@ export function toMeetingBody(
 		body.participant_limit = assertInteger(node, itemIndex, 'participantLimit', fields.participantLimit, 1, 1000);
 	}
 	if (fields.recordingEnabled !== undefined) body.recording_enabled = Boolean(fields.recordingEnabled);
-
-	const settings: IDataObject = {};
-	for (const [field, apiName] of Object.entries(SETTINGS)) {
-		if (fields[field] !== undefined) settings[apiName] = Boolean(fields[field]);
-	}
-	if (Object.keys(settings).length) body.settings = settings;
+	const settings = settingsBody(fields, SETTINGS);
+	if (settings) body.settings = settings;
 
 	const participants = ((fields.participants as IDataObject | undefined)?.participant ?? []) as ParticipantInput[];
 	if (participants.length) {

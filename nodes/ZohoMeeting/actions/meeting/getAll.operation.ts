@@ -3,33 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageThrough } from '../../transport';
 import { limitField, returnAllField } from '../common.descriptions';
-import { dateFilters, listQuery } from '../filters';
+import { listFilters } from '../common.fields';
+import { listQuery } from '../filters';
 
 const properties: INodeProperties[] = [
 	returnAllField,
 	limitField,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			...dateFilters('meetings starting'),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Cancelled', value: 'cancelled' },
-					{ name: 'Completed', value: 'completed' },
-					{ name: 'Scheduled', value: 'scheduled' },
-				],
-				default: 'scheduled',
-				description: 'Only meetings in this status',
-			},
-		],
-	},
+	listFilters('meetings', ['cancelled', 'completed', 'scheduled']),
 ];
 
 export const description = updateDisplayOptions(

@@ -102,36 +102,61 @@ export class ZohoMeetingTrigger implements INodeType {
 			nowMs: Date.now(),
 		};
 		const staticData = this.getWorkflowStaticData('node');
-		const round = new PollRound(staticData.pollState, settings);
-		if (this.getMode() === 'manual') return await fetchTestEvent.call(this, definition, round, lookBackHours);
-
-		const budgetMs = pollBudgetMs(this);
-		const startedAt = Date.now();
-		let nextPage = round.firstPage;
-		let stoppedBeforePage: number | undefined;
-		let slowestPageMs = 0;
-		let pageStartedAt = startedAt;
-		const request = listRequest.call(this, definition, round.since);
-		for await (const page of pages(this, request, MAX_PER_PAGE, nextPage)) {
-			round.take(page);
-			nextPage++;
-			const now = Date.now();
-			slowestPageMs = Math.max(slowestPageMs, now - pageStartedAt);
-			pageStartedAt = now;
-			if (budgetMs !== undefined && outOfTime(now - startedAt, budgetMs, slowestPageMs)) {
-				stoppedBeforePage = nextPage;
-				break;
-			}
+		if (this.getMode() === 'manual') {
+			const round = new PollRound(staticData.pollState, settings);
+			return await fetchTestEvent.call(this, definition, round, lookBackHours);
 		}
 
-		// Only now, with every page read, does the poll touch the stored state: a poll that
-		// failed on any page threw above and left the cursor where it was.
-		const { emit, state } = round.finish(stoppedBeforePage);
-		if (JSON.stringify(staticData.pollState) !== JSON.stringify(state)) {
-			staticData.pollState = state as unknown as IDataObject;
+		// A poll held up by rate-limit waits can outlast the interval; a second poll reading the
+		// same state meanwhile would emit the same objects again, so it leaves this tick out.
+		const pollKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		if (pollsInFlight.has(pollKey)) return null;
+		pollsInFlight.add(pollKey);
+		try {
+			return await pollWindow.call(this, definition, settings, staticData);
+		} finally {
+			pollsInFlight.delete(pollKey);
 		}
-		return emit.length > 0 ? [this.helpers.returnJsonArray(emit)] : null;
 	}
+}
+
+/** Polls running in this n8n process, by workflow and node. */
+const pollsInFlight = new Set<string>();
+
+/** Lists the window (or as much of it as the time budget allows) and stores the new state. */
+async function pollWindow(
+	this: IPollFunctions,
+	definition: TriggerEventDefinition,
+	settings: RoundSettings,
+	staticData: IDataObject,
+): Promise<INodeExecutionData[][] | null> {
+	const round = new PollRound(staticData.pollState, settings);
+	const budgetMs = pollBudgetMs(this);
+	const startedAt = Date.now();
+	let nextPage = round.firstPage;
+	let stoppedBeforePage: number | undefined;
+	let slowestPageMs = 0;
+	let pageStartedAt = startedAt;
+	const request = listRequest.call(this, definition, round.since);
+	for await (const page of pages(this, request, MAX_PER_PAGE, nextPage)) {
+		round.take(page);
+		nextPage++;
+		const now = Date.now();
+		slowestPageMs = Math.max(slowestPageMs, now - pageStartedAt);
+		pageStartedAt = now;
+		if (budgetMs !== undefined && outOfTime(now - startedAt, budgetMs, slowestPageMs)) {
+			stoppedBeforePage = nextPage;
+			break;
+		}
+	}
+
+	// Only now, with every page read, does the poll touch the stored state: a poll that
+	// failed on any page threw above and left the cursor where it was.
+	const { emit, state } = round.finish(stoppedBeforePage);
+	if (JSON.stringify(staticData.pollState) !== JSON.stringify(state)) {
+		staticData.pollState = state as unknown as IDataObject;
+	}
+	return emit.length > 0 ? [this.helpers.returnJsonArray(emit)] : null;
 }
 
 function listRequest(this: IPollFunctions, definition: TriggerEventDefinition, since: number): ApiRequest {

@@ -56,7 +56,13 @@ export interface RoundSettings {
  */
 export const MAX_REMEMBERED = 2_000;
 
+/** An API time as epoch ms: ISO 8601 as the spec writes it, or epoch seconds or ms. */
 export function timeMs(value: unknown): number | undefined {
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value) || value <= 0) return undefined;
+		// Below 10^11 a number can only be seconds (10^11 ms is 1973, 10^11 s the year 5138).
+		return value < 1e11 ? value * 1000 : value;
+	}
 	if (typeof value !== 'string' || value === '') return undefined;
 	const ms = Date.parse(value);
 	return Number.isFinite(ms) ? ms : undefined;

@@ -177,6 +177,21 @@ describe('Zoho Meeting Trigger: failures', () => {
 		expect(emitted((await recordings.poll()).items)).toHaveLength(1);
 	});
 
+	test('a poll that starts while the previous one still waits on Zoho leaves its tick out', async () => {
+		const completed = trigger(handle, 'meetingCompleted');
+		await completed.poll();
+		const [key] = await seedMeetings({ minutesAgo: 60, duration: 15 });
+		await handle.admin.injectFault({ path: '^/api/v2/meetings$', fault: { type: 'delay', ms: 300 } });
+		await handle.admin.clearRequests();
+
+		const [slow, overlapping] = await Promise.all([completed.poll(), completed.poll()]);
+
+		expect(emitted(slow.items).map((m) => m.meeting_key)).toEqual([key]);
+		expect(overlapping.items).toBeNull();
+		expect(await listRequests(handle, 'meetingCompleted')).toHaveLength(1);
+		expect((await completed.poll()).items).toBeNull();
+	});
+
 	test('a transient 500 and a connection reset are retried inside the same poll', async () => {
 		const completed = trigger(handle, 'meetingCompleted');
 		await completed.poll();

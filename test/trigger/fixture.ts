@@ -71,6 +71,7 @@ export function trigger(handle: SandboxHandle, event: TriggerEvent, options: Tri
 		poll: async (mode: 'trigger' | 'manual' = 'trigger') =>
 			await runPoll({
 				node: {
+					id: name,
 					name,
 					type: TRIGGER_TYPE,
 					parameters: parameters as never,

@@ -112,6 +112,18 @@ describe('PollRound', () => {
 		expect(poll(state, [[undated]]).keys).toEqual([]);
 	});
 
+	test('start times given as epoch seconds or milliseconds count like ISO ones', () => {
+		let state = poll(undefined, []).state;
+		const seconds = { meeting_key: '1', status: 'completed', start_time: (T0 + HOUR) / 1000 };
+		const millis = { meeting_key: '2', status: 'completed', start_time: T0 + 2 * HOUR };
+		state = poll(state, [[seconds, millis]]).state;
+		expect(state.newest).toBe(new Date(T0 + 2 * HOUR).toISOString());
+		expect(state.seen).toEqual({ '1': (T0 + HOUR) / 1000, '2': (T0 + 2 * HOUR) / 1000 });
+
+		state = poll(state, [[meeting(3, T0 + 26 * HOUR)]]).state;
+		expect(Object.keys(state.seen).sort()).toEqual(['2', '3']);
+	});
+
 	test('the window never moves back, not even when the user widens it', () => {
 		let state = poll(undefined, []).state;
 		state = poll(state, [[meeting(1, T0 + 48 * HOUR)]]).state;

@@ -12,7 +12,7 @@
  */
 import * as rateLimit from '../../nodes/ZohoMeeting/transport/rateLimit';
 import type { FaultRequest } from '../../sandbox/faults';
-import type { DateFilter, MeetingRecord, RecordingRecord, Store } from '../../sandbox/store';
+import type { DateFilter, MeetingInput, MeetingRecord, RecordingRecord, Store } from '../../sandbox/store';
 import { MAX_REMEMBERED, type TriggerEvent } from '../../nodes/ZohoMeetingTrigger/pollState';
 import { emitted, HOUR_S, LIST_PATH, listRequests, trigger, useSandbox, zohoTime, type Trigger } from './fixture';
 
@@ -47,6 +47,12 @@ function random(seed: number) {
 }
 
 type Random = ReturnType<typeof random>;
+
+/** A meeting put straight into the store, whole seconds, at any start (the API refuses past ones). */
+function addMeeting(store: Store, start: number, fields: MeetingInput): MeetingRecord {
+	const second = Math.floor(start / 1000) * 1000;
+	return store.createMeeting({ ...fields, start_time: zohoTime(second) }, { start: second });
+}
 
 /** What the sandbox holds, read straight from its store: the truth the node is judged by. */
 class World {
@@ -85,16 +91,11 @@ class World {
 		const now = this.store.now();
 		const shared = now + this.rng.int(-60, 180) * MINUTE_MS;
 		for (let i = 0; i < count; i++) {
-			const start = sameSecond ? shared : now + this.rng.int(-60, 180) * MINUTE_MS;
-			this.store.createMeeting(
-				{
-					topic: `Simulated ${i}`,
-					start_time: zohoTime(start),
-					duration: this.rng.pick([15, 30, 45, 60, 120, 240, 360]),
-					recording_enabled: this.rng.chance(0.7),
-				},
-				true,
-			);
+			addMeeting(this.store, sameSecond ? shared : now + this.rng.int(-60, 180) * MINUTE_MS, {
+				topic: `Simulated ${i}`,
+				duration: this.rng.pick([15, 30, 45, 60, 120, 240, 360]),
+				recording_enabled: this.rng.chance(0.7),
+			});
 		}
 		this.store.settle();
 	}
@@ -215,20 +216,13 @@ async function simulate(seed: number): Promise<Tally> {
 	// Before activation: meetings long over (with recordings) and some still running.
 	const now = store.now();
 	for (let i = 0; i < 30; i++) {
-		store.createMeeting(
-			{
-				topic: `Earlier ${i}`,
-				start_time: zohoTime(now - rng.int(3 * 60, 30 * 60) * MINUTE_MS),
-				duration: 60,
-				recording_enabled: rng.chance(0.7),
-			},
-			true,
-		);
+		addMeeting(store, now - rng.int(3 * 60, 30 * 60) * MINUTE_MS, {
+			topic: `Earlier ${i}`,
+			duration: 60,
+			recording_enabled: rng.chance(0.7),
+		});
 	}
-	store.createMeeting(
-		{ topic: 'Running', start_time: zohoTime(now - 10 * MINUTE_MS), duration: 120, recording_enabled: true },
-		true,
-	);
+	addMeeting(store, now - 10 * MINUTE_MS, { topic: 'Running', duration: 120, recording_enabled: true });
 
 	const ledgers = EVENTS.map(
 		(event) => new Ledger(trigger(handle, event, { lookBackWindow: WINDOW_HOURS, name: event })),
@@ -394,8 +388,7 @@ describe('Zoho Meeting Trigger state size', () => {
 		// 50 meetings an hour, polled hourly, for 200 hours; times set outright, so that
 		// the real time a poll takes never shifts one hour's meetings into another's second.
 		for (let hour = 1; hour <= 200; hour++) {
-			const start = zohoTime(t0 + hour * HOUR_S * 1000);
-			for (let i = 0; i < 50; i++) store.createMeeting({ topic: `Hour ${hour}`, start_time: start, duration: 15 }, true);
+			for (let i = 0; i < 50; i++) addMeeting(store, t0 + hour * HOUR_S * 1000, { topic: `Hour ${hour}`, duration: 15 });
 			store.clock.set(t0 + hour * HOUR_S * 1000 + 30 * MINUTE_MS);
 			emittedCount += emitted((await completed.poll()).items).length;
 			sizes.set(emittedCount, JSON.stringify(completed.state()).length);

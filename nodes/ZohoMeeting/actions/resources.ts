@@ -1,6 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import * as meeting from './meeting/Meeting.resource';
+import * as participant from './participant/Participant.resource';
+import * as recording from './recording/Recording.resource';
+import * as report from './report/Report.resource';
+import * as session from './session/Session.resource';
 import * as registration from './registration/Registration.resource';
 import * as settings from './settings/Settings.resource';
 import * as webinar from './webinar/Webinar.resource';
@@ -17,6 +21,10 @@ interface Resource {
  * fields and the router's lookup all come from this one list.
  */
 const all: Record<string, Resource> = {
+	participant: { displayName: 'Participant', ...participant },
+	recording: { displayName: 'Recording', ...recording },
+	report: { displayName: 'Report', ...report },
+	session: { displayName: 'Session', ...session },
 	webinar: { displayName: 'Webinar', ...webinar },
 	registration: { displayName: 'Registration', ...registration },
 	settings: { displayName: 'Settings', ...settings },

@@ -149,6 +149,14 @@ async function send(
 			}
 		} catch (error) {
 			failure = toFailure(error);
+			if (extra.encoding === 'stream') {
+				// A download's redirect is for downloadToBinary to follow, and its error
+				// body is still a stream: read it so the Zoho error code can be named.
+				if (extra.disableFollowRedirect && isRedirect(failure.status)) {
+					return { body: failure.data, headers: failure.headers ?? {}, statusCode: failure.status as number };
+				}
+				failure.data = await readSmallBody(failure.data);
+			}
 			recordWindow(account, failure.headers, Date.now());
 			const now = Date.now();
 			if (failure.status === 429 && rateLimited < MAX_RATE_LIMIT_TRIES - 1) {
@@ -268,6 +276,8 @@ function fileNameFrom(disposition: string | undefined): string | undefined {
 	return plain?.[1];
 }
 
+const isRedirect = (status: number | undefined) => status !== undefined && status >= 300 && status <= 399;
+
 async function readSmallBody(body: unknown): Promise<unknown> {
 	if (!body || typeof body !== 'object' || !(Symbol.asyncIterator in body)) return body;
 	const chunks: Buffer[] = [];
@@ -292,14 +302,14 @@ export async function downloadToBinary(
 	defaults: { fileName: string; mimeType: string },
 ): Promise<IBinaryData> {
 	const itemIndex = request.itemIndex ?? 0;
-	let response: RawResponse;
-	try {
-		response = await send(this, request, { encoding: 'stream', disableFollowRedirect: true });
-	} catch (error) {
-		const redirect = toFailure(error);
-		const location = redirect.headers && headerText(redirect.headers, 'location');
-		if (!redirect.status || redirect.status < 300 || redirect.status > 399 || !location) {
-			throw await explainStreamError(this, error, itemIndex);
+	let response = await send(this, request, { encoding: 'stream', disableFollowRedirect: true });
+	if (isRedirect(response.statusCode)) {
+		const location = headerText(response.headers, 'location');
+		if (!location) {
+			throw new NodeOperationError(this.getNode(), 'Zoho Meeting redirected the download nowhere', {
+				itemIndex,
+				description: `The API answered HTTP ${response.statusCode} without a Location header; try again later.`,
+			});
 		}
 		response = await followRedirect(this, location, await apiBaseUrl(this, itemIndex), itemIndex);
 	}
@@ -362,7 +372,7 @@ async function followRedirect(
 		} catch (error) {
 			const failure = toFailure(error);
 			const next = failure.headers && headerText(failure.headers, 'location');
-			if (!failure.status || failure.status < 300 || failure.status > 399 || !next) {
+			if (!isRedirect(failure.status) || !next) {
 				throw await explainStreamError(ctx, error, itemIndex);
 			}
 			url = new URL(next, url).toString();

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { zohoApiRequest } from '../../transport';
+import { assertPathId } from '../../transport/validation';
+import { meetingKeyLocator } from '../common.descriptions';
+import { getMeetingKey } from '../locators';
+
+const properties: INodeProperties[] = [
+	meetingKeyLocator,
+	{
+		displayName: 'Participant ID',
+		name: 'participantId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 9876543210',
+		description: 'ID of the participant to remove, as returned by Participant > Get Many',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['participant'], operation: ['remove'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const participantId = assertPathId(
+		this.getNode(),
+		itemIndex,
+		'participantId',
+		this.getNodeParameter('participantId', itemIndex),
+	);
+	const meetingKey = await getMeetingKey.call(this, itemIndex);
+	await zohoApiRequest.call(this, {
+		method: 'DELETE',
+		path: '/meetings/{meetingKey}/participants/{participantId}',
+		pathParams: { meetingKey, participantId },
+		itemIndex,
+	});
+	return { success: true, meetingKey, participantId };
+}

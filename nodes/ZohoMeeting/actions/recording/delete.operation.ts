@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { zohoApiRequest } from '../../transport';
+import { recordingIdLocator } from '../common.descriptions';
+import { getLocatorId } from '../locators';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['recording'], operation: ['delete'] } },
+	[recordingIdLocator],
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const recordingId = getLocatorId.call(this, 'recordingId', itemIndex);
+	await zohoApiRequest.call(this, {
+		method: 'DELETE',
+		path: '/recordings/{recordingId}',
+		pathParams: { recordingId },
+		itemIndex,
+	});
+	return { success: true, recordingId };
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { pageThrough } from '../../transport';
+import { limitField, returnAllField } from '../common.descriptions';
+import { dateFilters, listQuery } from '../filters';
+
+const properties: INodeProperties[] = [
+	returnAllField,
+	limitField,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: dateFilters('recordings of meetings starting'),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['recording'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const { qs, returnAll, limit } = listQuery.call(this, itemIndex);
+	return await pageThrough.call(
+		this,
+		{ method: 'GET', path: '/recordings', qs, itemIndex },
+		{ returnAll, limit },
+	);
+}

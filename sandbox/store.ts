@@ -21,6 +21,9 @@ import { occurrenceStarts, resolveRecurrence } from './recurrence';
 import { TokenRegistry } from './tokens';
 import { dateMs } from './validation';
 
+// The records are the store's vocabulary: code reading `sandbox.state` imports them from here.
+export type * from './model';
+
 const MINUTE_MS = 60_000;
 
 /**

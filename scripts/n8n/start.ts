@@ -1,0 +1,102 @@
+/**
+ * `npm start`: a real n8n with this package, connected to the Zoho Meeting sandbox.
+ *
+ * Builds the package from the working tree, provisions n8n on first use (a few minutes,
+ * once), starts the sandbox and n8n, creates the owner account, imports a connected
+ * credential and the example workflows, and prints where to log in. Ctrl-C stops both.
+ *
+ * Flags: --fresh (start from an empty n8n user folder), --port=<n8n port> (default 5678).
+ * n8n's data (workflows you save, executions) stays in .n8n-runtime/user between runs.
+ */
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+import { buildPackage } from './package';
+import { freePort } from './processes';
+import { provision, seconds } from './provision';
+import { N8N_CURRENT, RUNTIME_DIR } from './runtime';
+import { startStack, type Stack } from './stack';
+
+const USER_FOLDER = path.join(RUNTIME_DIR, 'user');
+const LOG_DIR = path.join(RUNTIME_DIR, 'logs');
+
+/** The preferred port when nothing listens on it, else any free one. */
+function portIfFree(preferred: number): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(freePort()));
+		server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(preferred)));
+	});
+}
+
+function flag(name: string): string | boolean | undefined {
+	for (const arg of process.argv.slice(2)) {
+		if (arg === `--${name}`) return true;
+		if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
+	}
+	return undefined;
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const log = (line: string) => console.log(`[start] ${line}`);
+
+	if (flag('fresh')) {
+		log(`--fresh: removing ${path.relative(process.cwd(), USER_FOLDER)}`);
+		rmSync(USER_FOLDER, { recursive: true, force: true });
+	}
+
+	log('building the package (npm run build)');
+	await buildPackage();
+
+	await provision({ legacy: false, browser: false, log: (line) => log(line) });
+
+	const portFlag = flag('port');
+	const stack: Stack = await startStack({
+		userFolder: USER_FOLDER,
+		logDir: LOG_DIR,
+		n8nPort: typeof portFlag === 'string' ? Number(portFlag) : await portIfFree(5678),
+		sandboxPort: await portIfFree(4010),
+		examples: true,
+		log,
+	});
+
+	let stopping = false;
+	const stop = async (reason: string) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`\n[start] ${reason}: stopping n8n and the sandbox`);
+		await stack.stop();
+		console.log('[start] stopped');
+		process.exit(0);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop(signal));
+	void stack.n8n.service.exited.then(() => {
+		if (stopping) return;
+		console.error(`[start] n8n exited on its own; see ${stack.n8n.logFile}`);
+		void stack.sandbox.stop().then(() => process.exit(1));
+	});
+
+	const examples = stack.examples.map((w) => `    - ${w.name}`).join('\n');
+	console.log(`
+  n8n ${N8N_CURRENT.version} with n8n-nodes-zoho-meeting is ready (${seconds(Date.now() - started)}).
+
+  Editor:      ${stack.n8n.url}
+  Login:       ${stack.owner.email}
+  Password:    ${stack.owner.password}
+
+  Credential:  "${stack.credential.name}" (Zoho Meeting OAuth2 API, data center custom), connected
+  Sandbox:     ${stack.sandbox.url}  (OAuth consent is approved automatically)
+  Examples:    ${stack.examples.length ? `\n${examples}` : 'none (no examples/ folder)'}
+
+  Logs:        ${path.relative(process.cwd(), LOG_DIR)}/n8n.log, sandbox.log
+  Press Ctrl-C to stop.
+`);
+}
+
+main().catch((error: Error) => {
+	console.error(`\n[start] ✗ ${error.message}`);
+	// Services started before the failure are stopped by the exit hook in processes.ts.
+	process.exit(1);
+});

@@ -3,7 +3,8 @@
  * look at its resource and operation lists and pick a meeting from the sandbox.
  * Screenshots land in screenshots/.
  */
-import { addNodeFromCreator, openBrowser, optionNames, screenshot, signIn, visibleOptions, type Browser } from './editor';
+import { chooseOption, newWorkflowWithZohoAction, openBrowser, optionNames, screenshot, signIn, visibleOptions, type Browser } from './editor';
+import { SANDBOX_CLIENT } from '../../scripts/n8n/sandbox';
 import { e2eStack } from './stack';
 
 const stack = e2eStack();
@@ -24,15 +25,9 @@ test('the owner signs in', async () => {
 
 test('a new workflow gets the Zoho Meeting node, with its resources and operations', async () => {
 	const { page } = browser;
-	await page.goto(`${stack.n8nUrl}/workflow/new`);
-	await addNodeFromCreator(page, 'Manual Trigger');
-	await page.keyboard.press('Escape');
-
-	await addNodeFromCreator(page, 'Zoho Meeting');
-	const creator = page.locator('[data-test-id="node-creator"]');
-	await creator.getByText('Create a meeting', { exact: true }).waitFor();
-	await screenshot(page, 'editor-zoho-meeting-actions');
-	await creator.getByText('Create a meeting', { exact: true }).click();
+	await newWorkflowWithZohoAction(page, stack.n8nUrl, 'Create a meeting', () =>
+		screenshot(page, 'editor-zoho-meeting-actions').then(() => undefined),
+	);
 
 	// The node details view opens with the sandbox credential already selected.
 	await page.locator('[data-test-id="ndv"]').waitFor();
@@ -40,17 +35,13 @@ test('a new workflow gets the Zoho Meeting node, with its resources and operatio
 		stack.credential.name,
 	);
 
-	const resources = await optionNames(page, 'resource');
-	await screenshot(page, 'editor-zoho-meeting-resources');
+	const resources = await optionNames(page, 'resource', 'editor-zoho-meeting-resources');
 	expect(resources).toEqual(
 		expect.arrayContaining(['Meeting', 'Participant', 'Recording', 'Registration', 'Report', 'Session', 'Settings', 'Webinar']),
 	);
-	await page.keyboard.press('Escape');
-
-	const operations = await optionNames(page, 'operation');
-	await screenshot(page, 'editor-zoho-meeting-operations');
+	const operations = await optionNames(page, 'operation', 'editor-zoho-meeting-operations');
 	expect(operations).toEqual(expect.arrayContaining(['Cancel', 'Create', 'Get', 'Get Many', 'Update']));
-	await visibleOptions(page).filter({ hasText: /^Get\s*Get a meeting/ }).click();
+	await chooseOption(page, 'operation', 'Get');
 });
 
 test("the meeting picker lists the sandbox's meetings", async () => {
@@ -70,4 +61,50 @@ test("the meeting picker lists the sandbox's meetings", async () => {
 		.evaluate((el) => (el as unknown as { value?: string }).value ?? el.querySelector('input')?.value);
 	expect(picked).toMatch(/design review/i);
 	await screenshot(page, 'editor-zoho-meeting-picked');
+});
+
+test("a new credential connects through the sandbox's consent page and the node runs with it", async () => {
+	const { page, context } = browser;
+	await stack.sandbox.seed({ meetings: [{ topic: 'Consent: kickoff' }] });
+	// Show the consent page this time (npm start and the other tests approve automatically).
+	await stack.sandbox.configure({ autoApprove: false });
+	try {
+		await newWorkflowWithZohoAction(page, stack.n8nUrl, 'Get many meetings');
+		await page.locator('[data-test-id="node-credentials-select"]').click();
+		await page.locator('[data-test-id="node-credentials-select-item-new"]').click();
+
+		const modal = page.locator('[data-test-id="editCredential-modal"]');
+		await modal.locator('[data-test-id="parameter-input-clientId"] input').fill(SANDBOX_CLIENT.clientId);
+		await modal.locator('[data-test-id="parameter-input-clientSecret"] input').fill(SANDBOX_CLIENT.clientSecret);
+		await modal.locator('[data-test-id="parameter-input-dataCenter"]').click();
+		await visibleOptions(page).filter({ hasText: 'Custom' }).click();
+		await modal.locator('[data-test-id="parameter-input-accountsUrl"] input').fill(stack.sandboxUrl);
+		await modal.locator('[data-test-id="parameter-input-apiUrl"] input').fill(stack.sandboxUrl);
+		await screenshot(page, 'editor-credential-form');
+
+		// "Connect" saves the credential and opens the Zoho (here: sandbox) consent page in a popup.
+		const popupOpened = context.waitForEvent('page');
+		await modal.locator('[data-test-id="oauth-not-connected-banner"] button').first().click();
+		const popup = await popupOpened;
+		const accept = popup.getByRole('button', { name: 'Accept' });
+		await accept.waitFor();
+		await screenshot(popup, 'sandbox-consent-page');
+		await stack.sandbox.clearRequests();
+		const popupClosed = popup.waitForEvent('close');
+		await accept.click();
+		// n8n's callback page swaps the code for tokens, tells the editor and closes itself.
+		await popupClosed;
+
+		const tokenRequests = (await stack.sandbox.requests('oauth')).filter((r) => r.path.endsWith('/oauth/v2/token'));
+		expect(tokenRequests).toEqual([expect.objectContaining({ method: 'POST', status: 200 })]);
+		await expect(page.locator('[data-test-id="node-credentials-select"] input').inputValue()).resolves.toBe(
+			'Zoho Meeting account',
+		);
+
+		await page.locator('[data-test-id="node-execute-button"]').click();
+		await page.locator('[data-test-id="ndv"]').getByText('Consent: kickoff').first().waitFor();
+		await screenshot(page, 'editor-zoho-meeting-output');
+	} finally {
+		await stack.sandbox.configure({ autoApprove: true });
+	}
 });

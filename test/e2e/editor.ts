@@ -77,16 +77,53 @@ export async function addNodeFromCreator(page: Page, search: string): Promise<vo
 	await page.locator('[data-test-id="node-creator-item-name"]', { hasText: search }).first().click();
 }
 
-/** Opens an options parameter's dropdown and reads the option names (without descriptions). */
-export async function optionNames(page: Page, parameter: string): Promise<string[]> {
+/**
+ * A new workflow with a Manual Trigger and a Zoho Meeting node for `action` (its name in
+ * the node creator, e.g. "Create a meeting"), left open in the node details view.
+ */
+export async function newWorkflowWithZohoAction(
+	page: Page,
+	baseUrl: string,
+	action: string,
+	beforePick?: () => Promise<void>,
+): Promise<void> {
+	await page.goto(`${baseUrl}/workflow/new`);
+	await addNodeFromCreator(page, 'Manual Trigger');
+	await page.keyboard.press('Escape');
+	await addNodeFromCreator(page, 'Zoho Meeting');
+	const item = page.locator('[data-test-id="node-creator"]').getByText(action, { exact: true });
+	await item.waitFor();
+	await beforePick?.();
+	await item.click();
+	await page.locator('[data-test-id="ndv"]').waitFor();
+}
+
+/**
+ * Opens an options parameter's dropdown, reads the option names (without their
+ * descriptions), optionally screenshots the open list, and closes it again.
+ */
+export async function optionNames(page: Page, parameter: string, screenshotName?: string): Promise<string[]> {
 	await page.locator(`[data-test-id="parameter-input-${parameter}"]`).click();
 	const options = visibleOptions(page);
 	await options.first().waitFor();
 	// Read them in one go in the page: the list re-renders while it settles.
-	return await options.evaluateAll((elements) =>
+	const names = await options.evaluateAll((elements) =>
 		// An option shows its name as a headline above its description, when it has one.
 		elements.map((e) => (e.querySelector('.option-headline') ?? e).textContent?.trim() ?? ''),
 	);
+	if (screenshotName) await screenshot(page, screenshotName);
+	await page.keyboard.press('Escape');
+	// The list fades out; until it is gone its options would mix with the next list's.
+	await options.first().waitFor({ state: 'hidden' });
+	return names;
+}
+
+/** Picks the option whose name (headline) is `name`. */
+export async function chooseOption(page: Page, parameter: string, name: string): Promise<void> {
+	await page.locator(`[data-test-id="parameter-input-${parameter}"]`).click();
+	const headline = visibleOptions(page).locator('.option-headline').getByText(name, { exact: true });
+	await headline.click();
+	await visibleOptions(page).first().waitFor({ state: 'hidden' });
 }
 
 export function visibleOptions(page: Page): Locator {

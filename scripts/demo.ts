@@ -5,6 +5,8 @@
  */
 import { SandboxAdmin } from '../sandbox/client';
 import { startSandbox } from '../sandbox/server';
+import type { INodeParameters } from 'n8n-workflow';
+
 import {
 	connectedZohoCredential,
 	CredentialStore,
@@ -29,7 +31,7 @@ async function main() {
 			name: 'Zoho Meeting (sandbox)',
 			data: connectedZohoCredential(sandbox.url, await admin.issueTokens()),
 		});
-		const zoho = (name: string, parameters: Record<string, unknown>) => ({
+		const zoho = (name: string, parameters: INodeParameters) => ({
 			name,
 			type: ZOHO,
 			parameters,

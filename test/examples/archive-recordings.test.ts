@@ -22,22 +22,23 @@ describe('examples/archive-recordings.json', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.output('Get Recordings').map((item) => item.json)).toEqual(recordings);
 
-		// "On Error: Continue" keeps the archive going: the recording still processing
-		// comes out as an error item in its place, paired with its input.
-		const archived = result.output('Archived Files');
-		expect(archived.map((item) => [item.json.recording_id, item.pairedItem])).toEqual([
+		// "On Error: Continue (using error output)" keeps the archive going: the recording
+		// still processing goes to the error branch, paired with its input.
+		const downloaded = result.output('Download Recording', 0);
+		expect(downloaded.map((item) => [item.json.recording_id, item.pairedItem])).toEqual([
 			[demo.recording_id, { item: 0 }],
-			[undefined, { item: 1 }],
 			[planning.recording_id, { item: 2 }],
 		]);
-		expect(archived[1].binary).toBeUndefined();
-		expect(archived[1].json).toMatchObject({
-			error: 'RECORDING_NOT_AVAILABLE: Recording not yet available',
-			httpCode: '400',
-		});
+		const notReady = result.output('Download Recording', 1);
+		expect(notReady.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
+		const [waiting] = result.output('Still Processing');
+		expect(waiting.json).toMatchObject({ error: 'RECORDING_NOT_AVAILABLE: Recording not yet available' });
+		expect(waiting.binary).toBeUndefined();
+		const archived = result.output('Archived Files');
+		expect(archived.map((item) => item.json.recording_id)).toEqual([demo.recording_id, planning.recording_id]);
 		for (const [item, recording] of [
 			[archived[0], demo],
-			[archived[2], planning],
+			[archived[1], planning],
 		] as const) {
 			const file = await readBinary(item, 'data');
 			expect(file.metadata.mimeType).toBe('video/mp4');

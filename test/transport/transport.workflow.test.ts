@@ -46,7 +46,7 @@ describe('transport through workflows', () => {
 		const result = await sandbox.runZoho(getMeetings);
 		expect(result.error?.message).toMatch(/^INVALID_TOKEN: /);
 		expect(result.error?.description).toMatch(/Reconnect/);
-		expect(result.error?.httpCode).toBe('401');
+		expect(result.error).toMatchObject({ httpCode: '401' });
 		// Give the next tests a working credential again.
 		sandbox.credentials.replaceData(SANDBOX_CREDENTIAL.id, {
 			...sandbox.credentials.get(SANDBOX_CREDENTIAL.id),
@@ -116,7 +116,7 @@ describe('transport through workflows', () => {
 			duration: 30,
 			timezone: 'UTC',
 		});
-		expect(result.error?.httpCode).toBe('500');
+		expect(result.error).toMatchObject({ httpCode: '500' });
 		expect((await sandbox.admin.requests('api')).filter((r) => r.method === 'POST')).toHaveLength(1);
 	});
 

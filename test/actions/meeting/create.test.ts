@@ -141,9 +141,11 @@ describe('meeting: create', () => {
 			duration: 30,
 			timezone: 'UTC',
 		});
-		expect(result.error?.message).toMatch(/^MEETING_PAST: /);
-		expect(result.error?.description).toMatch(/Check the meeting time/);
-		expect(result.error?.httpCode).toBe('400');
+		expect(result.error).toMatchObject({
+			message: expect.stringMatching(/^MEETING_PAST: /),
+			description: expect.stringMatching(/Check the meeting time/),
+			httpCode: '400',
+		});
 	});
 
 	it.each([

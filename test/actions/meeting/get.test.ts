@@ -66,7 +66,7 @@ describe('meeting: get', () => {
 		});
 		expect(result.error?.message).toBe('INVALID_MEETING_KEY: The specified meeting key does not exist');
 		expect(result.error?.description).toMatch(/Verify the meeting key/);
-		expect(result.error?.httpCode).toBe('404');
+		expect(result.error).toMatchObject({ httpCode: '404' });
 	});
 
 	// Such keys come from expressions (the editor's own check stops typed ones first).

@@ -2,7 +2,7 @@
  * Driving a real n8n: its CLI (import, execute, export) and its server (editor + REST).
  * Used by `npm start` and the e2e tests, for both the current n8n and the 1.x check.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { cleanEnv, freePort, run, startService, waitFor, type RunResult, type Service } from './processes';
@@ -205,6 +205,25 @@ export class N8nCli {
 			throw new Error(`workflow "${workflow.name}" failed: ${error?.message ?? tail(output)}`);
 		}
 		return execution;
+	}
+
+	/**
+	 * The bytes of a binary property an execution put out. n8n 2.x keeps binary data on
+	 * disk by default (`filesystem` mode): the item carries only an id
+	 * `filesystem-v2:<path under .n8n/storage>`; in `default` mode the item holds base64.
+	 */
+	readBinary(ref: BinaryRef): Buffer {
+		const match = ref.id?.match(/^filesystem(?:-v2)?:(.+)$/);
+		if (match) {
+			const n8nFolder = path.join(this.userFolder, '.n8n');
+			for (const storage of ['storage', 'binaryData']) {
+				const file = path.join(n8nFolder, storage, match[1]);
+				if (existsSync(file)) return readFileSync(file);
+			}
+			throw new Error(`binary data ${ref.id} is not under ${n8nFolder}/storage`);
+		}
+		if (ref.data) return Buffer.from(ref.data, 'base64');
+		throw new Error(`binary property has neither an id nor data: ${JSON.stringify(ref)}`);
 	}
 
 	/** Credentials as stored in n8n's database, decrypted. */

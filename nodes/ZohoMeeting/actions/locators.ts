@@ -60,6 +60,9 @@ export function getLocatorId(this: IExecuteFunctions, name: string, itemIndex: n
 
 /** The chosen time zone, or the workflow's when none is chosen. */
 export function getTimezone(this: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const zone = typeof value === 'string' && value.trim() !== '' ? value.trim() : this.getTimezone();
+	// Only an empty choice means the workflow's zone: an expression that yields a number or
+	// an object is a mistake to report, not a reason to schedule in another zone.
+	const unset = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	const zone = unset ? this.getTimezone() : typeof value === 'string' ? value.trim() : value;
 	return assertTimezone(this.getNode(), itemIndex, 'timezone', zone);
 }

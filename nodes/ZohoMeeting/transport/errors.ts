@@ -41,8 +41,13 @@ function innermost(error: unknown): ErrorLike {
 export function toFailure(error: unknown): Failure {
 	const inner = innermost(error);
 	const response = inner?.response;
-	const status = typeof response?.status === 'number' ? response.status : undefined;
 	const code = typeof inner?.code === 'string' ? inner.code : undefined;
+	let status = typeof response?.status === 'number' ? response.status : undefined;
+	// axios reports a body that broke off after a 2xx status line ("stream has been
+	// aborted", ERR_BAD_RESPONSE) with the response it had begun. That is a failed
+	// connection, not an answer: retried like one when idempotent, and for a create it
+	// means Zoho may have done it.
+	if (status !== undefined && status < 300 && code !== undefined) status = undefined;
 	return {
 		status,
 		headers: (response?.headers as Headers | undefined) ?? undefined,
@@ -70,6 +75,9 @@ export function tryParseJson(text: string): unknown {
 		return undefined;
 	}
 }
+
+const MAY_HAVE_APPLIED =
+	'so it was not sent again (a second create would make a duplicate). Check Zoho Meeting before running this item again.';
 
 const RECONNECT =
 	'Open the Zoho Meeting credential in n8n and click "Reconnect" to sign in to Zoho again. If it keeps failing, check that the credential\'s data center matches your Zoho account.';
@@ -149,7 +157,11 @@ export function toNodeApiError(node: INode, failure: Failure, context: ErrorCont
 				? `The rate-limit window resets at ${new Date(context.resetAt).toISOString()}. ${STATUS_FIXES[429]}`
 				: failure.status >= 500
 					? 'Zoho Meeting (or a proxy in front of it) failed; try again later.'
-					: (STATUS_FIXES[failure.status] ?? 'See the Zoho Meeting API documentation.');
+					: failure.status < 300
+						? context.mayHaveApplied
+							? `Zoho Meeting accepted the request but its answer could not be read, ${MAY_HAVE_APPLIED}`
+							: 'Zoho Meeting (or a proxy in front of it) answered with something other than the API\'s JSON; try again later.'
+						: (STATUS_FIXES[failure.status] ?? 'See the Zoho Meeting API documentation.');
 		return build(
 			`Zoho Meeting answered HTTP ${failure.status} with an unexpected response (${contentTypeOf(failure.headers)})`,
 			fix,
@@ -160,9 +172,11 @@ export function toNodeApiError(node: INode, failure: Failure, context: ErrorCont
 	const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT';
 	const what = timedOut
 		? 'Zoho Meeting did not answer in time'
-		: `Could not reach Zoho Meeting (${failure.code ?? failure.message})`;
+		: failure.code === 'ERR_BAD_RESPONSE'
+			? `Zoho Meeting's answer broke off before its end (${failure.message})`
+			: `Could not reach Zoho Meeting (${failure.code ?? failure.message})`;
 	const description = context.mayHaveApplied
-		? 'The request may have reached Zoho Meeting before the connection failed, so it was not sent again (a second create would make a duplicate). Check Zoho Meeting before running this item again.'
+		? `The request may have reached Zoho Meeting before the connection failed, ${MAY_HAVE_APPLIED}`
 		: 'Check the network and the credential\'s data center or API URL, then try again.';
 	return build(what, description);
 }

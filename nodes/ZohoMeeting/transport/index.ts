@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -20,6 +21,7 @@ import {
 	MAX_RATE_LIMIT_WAIT_MS,
 	MAX_TRANSIENT_RETRIES,
 	recordWindow,
+	requestTimeoutMs,
 	resetTimeMs,
 	waitAfter429,
 	waitBeforeCall,
@@ -33,7 +35,6 @@ export const CREDENTIAL_TYPE = 'zohoMeetingOAuth2Api';
 export const MAX_PER_PAGE = 100;
 /** A server that keeps answering `has_more` cannot hold the node in a loop past this. */
 export const MAX_PAGES = 2_000;
-const REQUEST_TIMEOUT_MS = 60_000;
 
 export type ZohoContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -115,7 +116,7 @@ async function send(
 		body: request.body,
 		json: true,
 		returnFullResponse: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: requestTimeoutMs(),
 		...extra,
 	};
 	const idempotent = isIdempotent(request.method);
@@ -176,7 +177,8 @@ async function send(
 		throw toNodeApiError(ctx.getNode(), failure, {
 			itemIndex: request.itemIndex,
 			method: request.method,
-			mayHaveApplied: !idempotent && failure.status === undefined,
+			// No answer, or a 2xx whose body could not be read: Zoho may have done it.
+			mayHaveApplied: !idempotent && (failure.status === undefined || failure.status < 300),
 			resetAt: failure.status === 429 ? resetTimeMs(failure.headers, Date.now()) : undefined,
 		});
 	}
@@ -291,51 +293,79 @@ async function readSmallBody(body: unknown): Promise<unknown> {
 }
 
 /**
+ * A download attempt that broke in a way a fresh attempt may not: the body broke off, or
+ * the file host failed or could not be reached. `error` is what the user sees if every
+ * attempt breaks.
+ */
+interface BrokenDownload {
+	broken: NodeApiError | NodeOperationError;
+}
+
+const isBroken = (value: object): value is BrokenDownload => 'broken' in value;
+
+/**
  * Streams a file from the API into n8n binary data (written to n8n's binary data store
  * as it arrives, never held whole in memory). A redirect to another origin is followed
  * without the Authorization header, and a body shorter than its Content-Length is an
- * error, not a silently short file.
+ * error, not a silently short file. A download that breaks off starts over from the API
+ * request, which also gets a fresh file-host URL (those work once), as often as other
+ * GETs are retried.
  */
 export async function downloadToBinary(
 	this: IExecuteFunctions,
 	request: ApiRequest,
 	defaults: { fileName: string; mimeType: string },
 ): Promise<IBinaryData> {
+	for (let attempt = 0; ; attempt++) {
+		const result = await downloadOnce(this, request, defaults);
+		if (!isBroken(result)) return result;
+		if (attempt >= MAX_TRANSIENT_RETRIES) throw result.broken;
+		await sleep(backoffMs(attempt));
+	}
+}
+
+async function downloadOnce(
+	ctx: IExecuteFunctions,
+	request: ApiRequest,
+	defaults: { fileName: string; mimeType: string },
+): Promise<IBinaryData | BrokenDownload> {
 	const itemIndex = request.itemIndex ?? 0;
-	let response = await send(this, request, { encoding: 'stream', disableFollowRedirect: true });
+	let response = await send(ctx, request, { encoding: 'stream', disableFollowRedirect: true });
 	if (isRedirect(response.statusCode)) {
 		const location = headerText(response.headers, 'location');
 		if (!location) {
-			throw new NodeOperationError(this.getNode(), 'Zoho Meeting redirected the download nowhere', {
+			throw new NodeOperationError(ctx.getNode(), 'Zoho Meeting redirected the download nowhere', {
 				itemIndex,
 				description: `The API answered HTTP ${response.statusCode} without a Location header; try again later.`,
 			});
 		}
-		response = await followRedirect(this, location, await apiBaseUrl(this, itemIndex), itemIndex);
+		const followed = await followRedirect(ctx, location, await apiBaseUrl(ctx, itemIndex), itemIndex);
+		if (isBroken(followed)) return followed;
+		response = followed;
 	}
 	const headers = response.headers;
 	const expected = Number(headerText(headers, 'content-length'));
 	const fileName = fileNameFrom(headerText(headers, 'content-disposition')) ?? defaults.fileName;
 	const mimeType = headerText(headers, 'content-type')?.split(';')[0] || defaults.mimeType;
+	const cutShort = (what: string): BrokenDownload => ({
+		broken: new NodeOperationError(ctx.getNode(), 'The download was cut short', {
+			itemIndex,
+			description: `Zoho Meeting announced ${Number.isFinite(expected) ? expected : 'more'} bytes but ${what}, on each of ${MAX_TRANSIENT_RETRIES + 1} attempts. Run the node again later to download the file again.`,
+		}),
+	});
 	let binary: IBinaryData;
 	try {
-		binary = await this.helpers.prepareBinaryData(
-			response.body as Buffer,
-			fileName,
-			mimeType,
-		);
+		binary = await ctx.helpers.prepareBinaryData(response.body as Buffer, fileName, mimeType);
 	} catch (error) {
-		throw toNodeApiError(this.getNode(), toFailure(error), {
-			itemIndex,
-			method: 'GET',
-		});
+		const failure = toFailure(error);
+		if (!isTransient(undefined, failure.code) && failure.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+			throw toNodeApiError(ctx.getNode(), failure, { itemIndex, method: 'GET' });
+		}
+		return cutShort(`the connection broke off (${failure.code})`);
 	}
 	const received = (binary as IBinaryData & { bytes?: number }).bytes;
 	if (Number.isFinite(expected) && received !== undefined && received !== expected) {
-		throw new NodeOperationError(this.getNode(), 'The download was cut short', {
-			itemIndex,
-			description: `Zoho Meeting announced ${expected} bytes but the connection closed after ${received}. Run the node again to download the file again.`,
-		});
+		return cutShort(`the connection closed after ${received}`);
 	}
 	return binary;
 }
@@ -346,12 +376,13 @@ async function explainStreamError(ctx: IExecuteFunctions, error: unknown, itemIn
 	return toNodeApiError(ctx.getNode(), failure, { itemIndex, method: 'GET' });
 }
 
+/** Follows the download's redirects; a file host that fails or cannot be reached is a broken download. */
 async function followRedirect(
 	ctx: IExecuteFunctions,
 	location: string,
 	apiBase: string,
 	itemIndex: number,
-): Promise<RawResponse> {
+): Promise<RawResponse | BrokenDownload> {
 	let url = new URL(location, apiBase).toString();
 	for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
 		// Zoho serves recordings from a file host; a pre-signed URL there needs no token,
@@ -363,7 +394,7 @@ async function followRedirect(
 			encoding: 'stream',
 			returnFullResponse: true,
 			disableFollowRedirect: true,
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: requestTimeoutMs(),
 		};
 		try {
 			return (await (sameOrigin
@@ -373,7 +404,9 @@ async function followRedirect(
 			const failure = toFailure(error);
 			const next = failure.headers && headerText(failure.headers, 'location');
 			if (!isRedirect(failure.status) || !next) {
-				throw await explainStreamError(ctx, error, itemIndex);
+				const explained = await explainStreamError(ctx, error, itemIndex);
+				if (isTransient(failure.status, failure.code)) return { broken: explained };
+				throw explained;
 			}
 			url = new URL(next, url).toString();
 		}

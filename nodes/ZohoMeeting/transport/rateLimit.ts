@@ -103,6 +103,18 @@ export function backoffMs(attempt: number): number {
 	return BACKOFF_BASE_MS * 2 ** attempt;
 }
 
+/** How long one request may go unanswered before it counts as a connection failure. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * The request timeout, looked up per request like the back-off above rather than
+ * inlined, so that a reliability test can shorten it (jest.spyOn) instead of waiting a
+ * minute for every slow response it simulates.
+ */
+export function requestTimeoutMs(): number {
+	return REQUEST_TIMEOUT_MS;
+}
+
 /** Connection-level failures worth another try for an idempotent request. */
 const TRANSIENT_CODES = new Set([
 	'ECONNRESET',

@@ -115,12 +115,35 @@ export function toZohoDateTime(
 	} else if (offset) {
 		const sign = offset.startsWith('-') ? -1 : 1;
 		const digits = offset.replace(/[+\-:]/g, '');
-		const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4));
-		epoch = asUtc - sign * minutes * 60_000;
+		const [offsetHours, offsetMinutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4))];
+		// The pattern takes any two digits; +25:00 or +05:99 would shift the time silently.
+		if (offsetHours > 23 || offsetMinutes > 59) {
+			fail(node, itemIndex, `${label} "${truncate(text)}" has an impossible UTC offset`, fix);
+		}
+		epoch = asUtc - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
 	} else {
 		epoch = asUtc - zoneOffsetMinutes(timezone, asUtc) * 60_000;
 	}
 	return new Date(epoch).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** An end (UTC, as toZohoDateTime gives it) on or after its start, else an error naming both. */
+export function assertNotBefore(
+	node: INode,
+	itemIndex: number,
+	endField: string,
+	end: string,
+	startField: string,
+	start: string,
+): void {
+	if (end < start) {
+		fail(
+			node,
+			itemIndex,
+			`${fieldLabel(endField)} is before ${fieldLabel(startField)}`,
+			`${fieldLabel(endField)} is ${end}, ${fieldLabel(startField)} is ${start}; set ${fieldLabel(endField)} to ${start} or later.`,
+		);
+	}
 }
 
 /** Offset of `timezone` from UTC, in minutes, at the given instant. */
@@ -164,12 +187,16 @@ export function assertTimezone(node: INode, itemIndex: number, field: string, va
 	);
 }
 
-/** Deliberately simple: one "@", no spaces, a dot in the domain, as Zoho checks. */
-const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[^\s@"(),:;<>[\]\\]+\.[A-Za-z]{2,}$/;
+/**
+ * Deliberately simple: one "@", no spaces, a dot in the domain, as Zoho checks. Each
+ * side is a run of dot-separated parts, so a dot may not lead, trail or double
+ * (`.jane@`, `jane.@`, `ja..ne@`, `@example..com`), which mail servers refuse.
+ */
+const EMAIL = /^[^\s@"(),:;<>[\]\\.]+(?:\.[^\s@"(),:;<>[\]\\.]+)*@(?:[^\s@"(),:;<>[\]\\.]+\.)+[A-Za-z]{2,}$/;
 
 export function assertEmail(node: INode, itemIndex: number, field: string, value: unknown): string {
 	const email = typeof value === 'string' ? value.trim() : '';
-	if (!EMAIL.test(email) || email.length > 254) {
+	if (email.length > 254 || !EMAIL.test(email)) {
 		fail(
 			node,
 			itemIndex,

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { assertEmail, assertInteger, assertNonEmptyText, toZohoDateTime } from '../../transport/validation';
+import {
+	assertEmail,
+	assertInteger,
+	assertNonEmptyText,
+	assertNotBefore,
+	toZohoDateTime,
+} from '../../transport/validation';
 import { MAX_DURATION_MINUTES, scheduleBody, settingsBody } from '../common.fields';
 
 const MAX_TOPIC_LENGTH = 200;
@@ -243,6 +249,10 @@ export function toMeetingBody(
 		if (days.length) recurrence.days_of_week = days;
 		if (rule.endDate) {
 			recurrence.end_date = toZohoDateTime(node, itemIndex, 'endDate', rule.endDate, timezone);
+			// Zoho refuses a series that ends before it starts: say so before sending it.
+			if (typeof body.start_time === 'string') {
+				assertNotBefore(node, itemIndex, 'endDate', recurrence.end_date, 'startTime', body.start_time);
+			}
 		}
 		body.is_recurring = true;
 		body.recurrence = recurrence;

@@ -1,0 +1,389 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { locator } from '../helpers/sandboxWorkflow';
+
+/**
+ * Bad parameter values for every operation, generated from a few families of bad
+ * values crossed with every field they can reach. Each group is one field of one
+ * operation: its values go in as items, and the field reads `{{ $json.value }}`, so a
+ * value of the wrong type arrives exactly as an expression would deliver it.
+ */
+export interface BadInputGroup {
+	/** `resource.operation` (or `trigger` for the Zoho Meeting Trigger). */
+	operation: string;
+	/** What the error must name: the field as the editor labels it (case-insensitive). */
+	field: string;
+	/** True when the value goes into the request path, where it must not reach the sandbox. */
+	pathKey: boolean;
+	/** The operation's parameters, with `{{ $json.value }}` where the bad value goes. */
+	parameters: INodeParameters;
+	values: unknown[];
+}
+
+const VALUE = '={{ $json.value }}';
+const TEN_KB = 'x'.repeat(10 * 1024);
+const FUTURE = '2099-06-01T10:00:00Z';
+
+/** Types an expression can produce where a string, number or date belongs. */
+const WRONG_TYPES: unknown[] = [true, {}, { value: 1 }, [], ['a']];
+
+/** Values that would change the request path, or are no ID at all. */
+const BAD_KEYS: unknown[] = [
+	'',
+	'   ',
+	'/',
+	'.',
+	'..',
+	'../settings',
+	'..\\settings',
+	'1/../../settings',
+	'a/b',
+	'/1',
+	'1/',
+	'%2e%2e',
+	'%2E%2E%2Fsettings',
+	'%2F',
+	'%',
+	'%00',
+	'1?status=cancelled',
+	'?',
+	'1#fragment',
+	'#',
+	'1 2',
+	'1\t2',
+	'1\n2',
+	'1\r\n2',
+	'\u00001',
+	'１２３',
+	'ключ',
+	'<script>',
+	"1';--",
+	'1;2',
+	'1&page=2',
+	'1=2',
+	'1,2',
+	'"1"',
+	'*',
+	'~1',
+	'1|2',
+	'1\\2',
+	TEN_KB,
+	null,
+	false,
+	-1,
+	1.5,
+	2 ** 53,
+	...WRONG_TYPES,
+];
+
+/** Not ISO 8601, impossible, or not a date at all. */
+const BAD_DATES: unknown[] = [
+	'',
+	'   ',
+	'tomorrow',
+	'next Monday',
+	'2025',
+	'2025-12',
+	'20/12/2025',
+	'12/20/2025 10:00',
+	'2025/12/20 10:00',
+	'2025-12-20T10',
+	'2025-12-20T1000',
+	'2025-13-01T10:00:00Z',
+	'2025-00-10T10:00:00Z',
+	'2025-02-30T10:00:00Z',
+	'2026-02-29T10:00:00Z',
+	'2025-04-31T10:00:00Z',
+	'2025-12-32T10:00:00Z',
+	'2025-12-00T10:00:00Z',
+	'2025-12-20T24:00:00Z',
+	'2025-12-20T25:00:00Z',
+	'2025-12-20T10:60:00Z',
+	'2025-12-20T10:00:60Z',
+	'2025-12-20T10:00:00+25:00',
+	'2025-12-20T10:00:00+05:99',
+	'2025-12-20T10:00:00ZZ',
+	'2025-12-20T10:00:00 PST',
+	'2025-12-20T10:00:00Z and more',
+	'T10:00:00Z',
+	'+275760-09-13T00:00:00Z',
+	'１９９９-01-01T00:00:00Z',
+	TEN_KB,
+	null,
+	1734703200000,
+	{ toISO: 'not a function' },
+	...WRONG_TYPES,
+];
+
+/** An optional date left empty is no filter; anything else that is not a date is an error. */
+const BAD_OPTIONAL_DATES = BAD_DATES.filter((value) => value !== '' && value !== null);
+
+/** Meeting links that are no URL, or whose key would change the request path. */
+const BAD_MEETING_URLS: unknown[] = [
+	'',
+	'not a link',
+	'meeting.zoho.com/join?key=1',
+	'https://',
+	'https://meeting.zoho.com/join?key=..',
+	'https://meeting.zoho.com/join?key=%2e%2e',
+	'https://meeting.zoho.com/join?key=..%2Fsettings',
+	'https://meeting.zoho.com/join?key=1%2F..%2F..%2Fsettings',
+	'https://meeting.zoho.com/join?key=a/b',
+	'https://meeting.zoho.com/join?key=1%3Fstatus%3Dcancelled',
+	'https://meeting.zoho.com/join?key=1%23x',
+	'https://meeting.zoho.com/join?key=1%20OR%201',
+	'https://meeting.zoho.com/join?key=%00',
+	'https://meeting.zoho.com/join?key=%25',
+	`https://meeting.zoho.com/join?key=${'1'.repeat(10 * 1024)}`,
+	'https://meeting.zoho.com/join?meetingKey=..%2F..',
+	null,
+	42.5,
+	...WRONG_TYPES,
+];
+
+/** Not whole numbers in the field's range. */
+function badIntegers(min: number, max: number): unknown[] {
+	return [
+		min - 1,
+		min - 100,
+		max + 1,
+		max * 1000,
+		1e21,
+		min + 0.5,
+		'',
+		'   ',
+		'abc',
+		'60 minutes',
+		'NaN',
+		'Infinity',
+		String(max + 1),
+		null,
+		...WRONG_TYPES,
+	];
+}
+
+const BAD_EMAILS: unknown[] = [
+	'',
+	'   ',
+	'plainaddress',
+	'@example.com',
+	'jane@',
+	'jane@example',
+	'jane@example.c',
+	'jane@example.123',
+	'jane smith@example.com',
+	'jane@exam ple.com',
+	'jane@@example.com',
+	'jane@example..com',
+	'.jane@example.com',
+	'jane.@example.com',
+	'ja..ne@example.com',
+	'jane@.example.com',
+	'jane@example.com.',
+	'<jane@example.com>',
+	'"jane"@example.com',
+	'jane,bob@example.com',
+	'jane;bob@example.com',
+	'mailto:jane@example.com',
+	`${'j'.repeat(250)}@example.com`,
+	TEN_KB,
+	null,
+	42,
+	...WRONG_TYPES,
+];
+
+const BAD_TIMEZONES: unknown[] = [
+	'Mars/Olympus_Mons',
+	'Europe/Atlantis',
+	'GMT+5',
+	'UTC+01:00',
+	'+05:30',
+	'Eastern',
+	'New York',
+	'America/New York',
+	'../../etc/passwd',
+	'America/',
+	'/UTC',
+	'Europe//Berlin',
+	TEN_KB,
+	42,
+	...WRONG_TYPES,
+];
+
+/** Empty or too long for a text field of at most `max` characters. */
+const badText = (max: number): unknown[] => ['', '   ', '\n\t', 'x'.repeat(max + 1), TEN_KB, null, 42, ...WRONG_TYPES];
+/** For optional text, an empty value means "not set" and is no error. */
+const tooLong = (max: number): unknown[] => ['x'.repeat(max + 1), TEN_KB];
+
+const key = (name: string) => ({ [name]: locator('id', VALUE) });
+const meeting = { meetingKey: locator('id', '1000000001') };
+const webinar = { webinarKey: locator('id', '2000000001') };
+const someone = { participants: { participant: [{ email: 'jane.smith@example.com', name: 'Jane Smith' }] } };
+const schedule = { topic: 'Quarterly Review', startTime: FUTURE, duration: 30, timezone: 'UTC' };
+
+type Ops = Record<string, INodeParameters>;
+const op = (operation: string, parameters: INodeParameters = {}): INodeParameters => {
+	const [resource, name] = operation.split('.');
+	return { resource, operation: name, ...parameters };
+};
+
+function groups(
+	field: string,
+	values: unknown[],
+	operations: Ops,
+	pathKey = false,
+): BadInputGroup[] {
+	return Object.entries(operations).map(([operation, parameters]) => ({
+		operation,
+		field,
+		pathKey,
+		parameters: operation === 'trigger' ? parameters : op(operation, parameters),
+		values,
+	}));
+}
+
+/** Every field of every operation that takes a value a user or an expression can get wrong. */
+export function badInputCorpus(): BadInputGroup[] {
+	const meetingKeyOps: Ops = {
+		'meeting.get': key('meetingKey'),
+		'meeting.update': { ...key('meetingKey'), updateFields: { topic: 'New topic' } },
+		'meeting.cancel': key('meetingKey'),
+		'participant.add': { ...key('meetingKey'), ...someone },
+		'participant.getAll': { ...key('meetingKey'), returnAll: true },
+		'participant.remove': { ...key('meetingKey'), participantId: '3000000001' },
+		'session.get': { ...key('meetingKey'), sessionId: 'SES_1' },
+		'session.getAll': { ...key('meetingKey'), returnAll: true },
+		'report.get': key('meetingKey'),
+	};
+	const urlKeyOps: Ops = { 'meeting.get': { meetingKey: locator('url', VALUE) } };
+	const webinarKeyOps: Ops = {
+		'webinar.get': key('webinarKey'),
+		'webinar.update': { ...key('webinarKey'), updateFields: { topic: 'New topic' } },
+		'webinar.delete': key('webinarKey'),
+		'registration.getAll': { ...key('webinarKey'), returnAll: true },
+		'registration.approve': { ...key('webinarKey'), registrationId: 'REG_1' },
+	};
+	const recordingIdOps: Ops = {
+		'recording.get': key('recordingId'),
+		'recording.download': { ...key('recordingId'), binaryPropertyName: 'data' },
+		'recording.delete': key('recordingId'),
+	};
+	const startTimeOps: Ops = {
+		'meeting.create': { ...schedule, startTime: VALUE },
+		'webinar.create': { ...schedule, startTime: VALUE },
+		'meeting.update': { ...meeting, updateFields: { startTime: VALUE } },
+		'webinar.update': { ...webinar, updateFields: { startTime: VALUE } },
+	};
+	const listOps = (filters: (value: string) => INodeParameters): Ops => ({
+		'meeting.getAll': { returnAll: true, filters: filters(VALUE) },
+		'webinar.getAll': { returnAll: true, filters: filters(VALUE) },
+		'recording.getAll': { returnAll: true, filters: filters(VALUE) },
+	});
+	const durationOps: Ops = {
+		'meeting.create': { ...schedule, duration: VALUE },
+		'webinar.create': { ...schedule, duration: VALUE },
+		'meeting.update': { ...meeting, updateFields: { duration: VALUE } },
+		'webinar.update': { ...webinar, updateFields: { duration: VALUE } },
+	};
+	const limitOps: Ops = {
+		'meeting.getAll': { returnAll: false, limit: VALUE },
+		'webinar.getAll': { returnAll: false, limit: VALUE },
+		'recording.getAll': { returnAll: false, limit: VALUE },
+		'participant.getAll': { ...meeting, returnAll: false, limit: VALUE },
+		'session.getAll': { ...meeting, returnAll: false, limit: VALUE },
+		'registration.getAll': { ...webinar, returnAll: false, limit: VALUE },
+	};
+	const emailOps: Ops = {
+		'participant.add': { ...meeting, participants: { participant: [{ email: VALUE, name: 'Jane' }] } },
+		'meeting.create': {
+			...schedule,
+			additionalFields: { participants: { participant: [{ email: VALUE }] } },
+		},
+	};
+	const timezoneOps: Ops = {
+		'meeting.create': { ...schedule, timezone: VALUE },
+		'webinar.create': { ...schedule, timezone: VALUE },
+		'meeting.update': { ...meeting, updateFields: { timezone: VALUE } },
+		'webinar.update': { ...webinar, updateFields: { timezone: VALUE } },
+		'settings.update': { updateFields: { defaultTimezone: VALUE } },
+	};
+	const topicOps: Ops = {
+		'meeting.create': { ...schedule, topic: VALUE },
+		'webinar.create': { ...schedule, topic: VALUE },
+	};
+	const idOps = (name: string, operations: Ops) => groups(name, BAD_KEYS, operations, true);
+	/** From Date later than To Date: the end of the range before its start. */
+	const reversedRanges = [
+		['2025-12-20T10:00:00Z', '2025-12-20T09:59:59Z'],
+		['2025-12-21', '2025-12-20'],
+		['2026-01-01T00:00:00+01:00', '2025-12-31T22:00:00Z'],
+		['2025-12-20T10:00:00', '2025-12-20T09:00:00'],
+	].map(([from, to]) => ({ from, to }));
+	return [
+		...idOps('Meeting Key', meetingKeyOps),
+		...groups('Meeting', BAD_MEETING_URLS, urlKeyOps, true),
+		...idOps('Webinar Key', webinarKeyOps),
+		...idOps('Recording ID', recordingIdOps),
+		...idOps('Participant ID', { 'participant.remove': { ...meeting, participantId: VALUE } }),
+		...idOps('Session ID', { 'session.get': { ...meeting, sessionId: VALUE } }),
+		...idOps('Registration ID', { 'registration.approve': { ...webinar, registrationId: VALUE } }),
+		...groups('Start Time', BAD_DATES, startTimeOps),
+		...groups('From Date', BAD_OPTIONAL_DATES, listOps((value) => ({ fromDate: value }))),
+		...groups('To Date', BAD_OPTIONAL_DATES, listOps((value) => ({ toDate: value }))),
+		...groups(
+			'From Date',
+			reversedRanges,
+			listOps(() => ({ fromDate: '={{ $json.value.from }}', toDate: '={{ $json.value.to }}' })),
+		),
+		...groups('End Date', BAD_OPTIONAL_DATES, {
+			'meeting.create': { ...schedule, additionalFields: { recurrence: { rule: { type: 'weekly', endDate: VALUE } } } },
+		}),
+		...groups('End Date', ['2099-05-31T10:00:00Z', '2099-06-01T09:59:59Z', '2020-01-01T00:00:00Z'], {
+			'meeting.create': { ...schedule, additionalFields: { recurrence: { rule: { type: 'daily', endDate: VALUE } } } },
+		}),
+		...groups('Duration', badIntegers(1, 1440), durationOps),
+		...groups('Limit', badIntegers(1, 100_000), limitOps),
+		...groups('Participant Limit', badIntegers(1, 1000), {
+			'meeting.create': { ...schedule, additionalFields: { participantLimit: VALUE } },
+		}),
+		...groups('Max Attendees', badIntegers(1, 10_000), {
+			'webinar.create': { ...schedule, additionalFields: { maxAttendees: VALUE } },
+		}),
+		// An empty Every means every 1 day, week or month.
+		...groups('Repeat Interval', badIntegers(1, 99).filter((value) => value !== null), {
+			'meeting.create': {
+				...schedule,
+				additionalFields: { recurrence: { rule: { type: 'weekly', repeatInterval: VALUE } } },
+			},
+		}),
+		...groups('Default Meeting Duration', badIntegers(1, 1440), {
+			'settings.update': { updateFields: { defaultMeetingDuration: VALUE } },
+		}),
+		...groups('Email', BAD_EMAILS, emailOps),
+		...groups('Timezone', BAD_TIMEZONES, timezoneOps),
+		...groups('Topic', badText(200), topicOps),
+		...groups('Agenda', [...tooLong(2000), ...WRONG_TYPES], {
+			'meeting.create': { ...schedule, additionalFields: { agenda: VALUE } },
+		}),
+		...groups('Password', [...tooLong(32), ...WRONG_TYPES], {
+			'meeting.create': { ...schedule, additionalFields: { password: VALUE } },
+		}),
+		...groups('Description', [...tooLong(5000), ...WRONG_TYPES], {
+			'webinar.create': { ...schedule, additionalFields: { description: VALUE } },
+		}),
+		...groups('Put Output File in Field', ['', '   '], {
+			'recording.download': { recordingId: locator('id', 'REC_1'), binaryPropertyName: VALUE },
+		}),
+		...groups('Participants', [[], null], {
+			'participant.add': { ...meeting, participants: { participant: VALUE } },
+		}),
+		...groups('Update Fields', [{}], {
+			'meeting.update': { ...meeting, updateFields: VALUE },
+			'webinar.update': { ...webinar, updateFields: VALUE },
+			'settings.update': { updateFields: VALUE },
+		}),
+		...groups('Look-Back Window', badIntegers(1, 2160), {
+			trigger: { event: 'meetingCompleted', options: { lookBackWindow: VALUE } },
+		}),
+	];
+}

@@ -1,0 +1,68 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The counts the reliability suite reports. Each test file runs in its own module
+ * registry (often its own worker), so each writes its counts to a file in the directory
+ * that globalSetup names, and globalTeardown adds them up into the summary line.
+ */
+export interface Counts {
+	/** Fault cases that ended in their defined outcome. */
+	faultsSurvived: number;
+	/** Bad parameter values that ended in a NodeOperationError naming the field. */
+	badInputsRejected: number;
+	/** Workflow runs and polls whose outputs, errors, run data and logs were scanned. */
+	runsScanned: number;
+	/** Occurrences of a token or the client secret found by those scans. */
+	tokensLeaked: number;
+	/** Items the load test sent through create → add participants → get. */
+	loadItems: number;
+	/** Items the load test lost, failed or duplicated. */
+	loadFailures: number;
+	loadSeconds: number;
+}
+
+export const LEDGER_DIR_VARIABLE = 'ZOHO_RELIABILITY_LEDGER';
+
+const zero = (): Counts => ({
+	faultsSurvived: 0,
+	badInputsRejected: 0,
+	runsScanned: 0,
+	tokensLeaked: 0,
+	loadItems: 0,
+	loadFailures: 0,
+	loadSeconds: 0,
+});
+
+const counts = zero();
+
+export function count(name: keyof Counts, by = 1): void {
+	counts[name] += by;
+}
+
+/** Written once per test file, after its tests. */
+export function writeLedger(testFile: string): void {
+	const dir = process.env[LEDGER_DIR_VARIABLE];
+	if (!dir) return;
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(path.join(dir, `${path.basename(testFile)}.json`), JSON.stringify(counts));
+}
+
+export function readLedgers(dir: string): Counts {
+	const total = zero();
+	for (const file of readdirSync(dir)) {
+		const part = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Counts;
+		for (const name of Object.keys(total) as Array<keyof Counts>) total[name] += part[name] ?? 0;
+	}
+	return total;
+}
+
+export function summaryLine(total: Counts): string {
+	const load = total.loadItems
+		? `, load ${total.loadItems} items with ${total.loadFailures} failed or duplicated in ${Math.round(total.loadSeconds)} s`
+		: '';
+	return (
+		`Reliability: ${total.faultsSurvived} faults survived, ${total.badInputsRejected} bad inputs rejected, ` +
+		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${load}`
+	);
+}

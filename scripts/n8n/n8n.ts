@@ -27,7 +27,7 @@ const OFFLINE_ENV: Record<string, string> = {
 	N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 };
 
-/** Quiet, deterministic, local-only settings shared by the server and CLI commands. */
+/** Local-only, deterministic settings shared by the server and the CLI commands. */
 const LOCAL_ENV: Record<string, string> = {
 	N8N_LISTEN_ADDRESS: '127.0.0.1',
 	N8N_HOST: 'localhost',

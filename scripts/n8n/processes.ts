@@ -53,12 +53,22 @@ function groupAlive(pid: number): boolean {
 
 /**
  * A pid file per service lets the next run reap a group that a killed parent
- * (SIGKILL, a CI time-out) could not stop. Only groups whose leader still runs a
- * command line we wrote down are killed, so a recycled pid is left alone.
+ * (SIGKILL, a CI time-out) could not stop. A group is reaped only when the process that
+ * started it is gone (an `npm start` beside an e2e run keeps its services) and its leader
+ * still runs the command line written down (a recycled pid is left alone).
  */
 function writePidFile(name: string, pid: number, commandLine: string): void {
 	mkdirSync(RUN_DIR, { recursive: true });
-	writeFileSync(path.join(RUN_DIR, `${name}-${pid}.json`), JSON.stringify({ pid, commandLine }));
+	writeFileSync(path.join(RUN_DIR, `${name}-${pid}.json`), JSON.stringify({ pid, commandLine, owner: process.pid }));
+}
+
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 function removePidFile(name: string, pid: number): void {
@@ -84,11 +94,13 @@ export function reapOrphans(log: (line: string) => void = () => {}): void {
 	for (const file of files) {
 		const full = path.join(RUN_DIR, file);
 		try {
-			const { pid, commandLine } = JSON.parse(readFileSync(full, 'utf8')) as {
+			const { pid, commandLine, owner } = JSON.parse(readFileSync(full, 'utf8')) as {
 				pid: number;
 				commandLine: string;
+				owner: number;
 			};
-			if (pid !== process.pid && groupAlive(pid) && commandLineOf(pid) === commandLine) {
+			if (processAlive(owner)) continue;
+			if (groupAlive(pid) && commandLineOf(pid) === commandLine) {
 				log(`stopping process group ${pid} left behind by an earlier run (${file})`);
 				process.kill(-pid, 'SIGKILL');
 			}

@@ -5,7 +5,7 @@
  */
 import { chooseOption, newWorkflowWithZohoAction, openBrowser, optionNames, screenshot, signIn, visibleOptions, type Browser } from './editor';
 import { SANDBOX_CLIENT } from '../../scripts/n8n/sandbox';
-import { e2eStack } from './stack';
+import { e2eStack, triggerWorkflow } from './stack';
 
 const stack = e2eStack();
 let browser: Browser;
@@ -107,4 +107,20 @@ test("a new credential connects through the sandbox's consent page and the node 
 	} finally {
 		await stack.sandbox.configure({ autoApprove: true });
 	}
+});
+
+test('the trigger fetches a test event in the editor (manual mode)', async () => {
+	const { page } = browser;
+	const { recordings } = await stack.sandbox.seed({
+		recordings: [{ topic: 'Test event: town hall', start_time: new Date(Date.now() - 3_600_000).toISOString(), status: 'available' }],
+	});
+	const workflow = triggerWorkflow('e2eTriggerManual', 'E2E: fetch a test event', { event: 'recordingAvailable' });
+	await stack.cli.importWorkflows([workflow]);
+
+	await page.goto(`${stack.n8nUrl}/workflow/${workflow.id}`);
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Zoho Meeting Trigger' }).dblclick();
+	await page.locator('[data-test-id="ndv"]').waitFor();
+	await page.locator('[data-test-id="node-execute-button"]').click();
+	await page.locator('[data-test-id="ndv"]').getByText(recordings[0].recording_id).first().waitFor();
+	await screenshot(page, 'editor-zoho-meeting-trigger-test-event');
 });

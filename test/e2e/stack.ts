@@ -66,6 +66,20 @@ export function manualWorkflow(id: string, name: string, nodes: NodeSpec[]): Wor
 	return { id, name, nodes: json.nodes as unknown as WorkflowFile['nodes'], connections: json.connections, settings: {} };
 }
 
+/** A workflow of the Zoho Meeting Trigger (node name "Zoho Meeting Trigger") alone. */
+export function triggerWorkflow(id: string, name: string, parameters: INode['parameters']): WorkflowFile {
+	const trigger = {
+		id: 'trigger',
+		name: 'Zoho Meeting Trigger',
+		type: ZOHO_MEETING_TRIGGER,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: SANDBOX_CREDENTIAL },
+	};
+	return { id, name, nodes: [trigger], connections: {}, settings: {} };
+}
+
 /** A resource locator value in `id` mode, as the editor saves it. */
 export function byId(value: string): { __rl: true; mode: 'id'; value: string } {
 	return { __rl: true, mode: 'id', value };

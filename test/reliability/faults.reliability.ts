@@ -344,6 +344,20 @@ describe('OAuth', () => {
 		survived();
 	});
 
+	it('a token endpoint answering an HTML page says the refresh failed, not that Zoho is unreachable', async () => {
+		await zoho.admin.expireTokens();
+		await inject({ path: '^/oauth/v2/token$', fault: { type: 'html', status: 200 } });
+		const result = await zoho.runZoho(getMeetings);
+		expect(result.error).toMatchObject({
+			name: 'NodeApiError',
+			message:
+				"The Zoho Meeting credential could not be refreshed: Zoho's token endpoint answered HTTP 200 without a token",
+			description: expect.stringMatching(/^Zoho Accounts \(or a proxy in front of it\) did not answer/),
+		});
+		expect(await zoho.admin.requests('oauth')).toHaveLength(1);
+		survived();
+	});
+
 	it('an expired refresh token ends in INVALID_TOKEN asking to reconnect, after one refresh attempt', async () => {
 		await zoho.admin.revokeRefreshTokens();
 		await zoho.admin.expireTokens();

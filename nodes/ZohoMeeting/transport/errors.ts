@@ -17,6 +17,8 @@ export interface Failure {
 	code?: string;
 	message: string;
 	refreshFailed: boolean;
+	/** The status of a token endpoint that answered a refresh with no token and no OAuth error. */
+	tokenEndpointStatus?: number;
 }
 
 interface ErrorLike {
@@ -25,6 +27,7 @@ interface ErrorLike {
 	cause?: unknown;
 	response?: { status?: unknown; headers?: unknown; data?: unknown };
 	body?: unknown;
+	status?: unknown;
 }
 
 function innermost(error: unknown): ErrorLike {
@@ -55,6 +58,9 @@ export function toFailure(error: unknown): Failure {
 		code,
 		message: typeof inner?.message === 'string' ? inner.message : String(inner),
 		refreshFailed: code === 'EAUTH',
+		// client-oauth2's ResponseError: the token endpoint's answer was neither a token nor
+		// an OAuth error (an HTML page, a redirect, a 4xx without `error`).
+		tokenEndpointStatus: code === 'ESTATUS' && typeof inner?.status === 'number' ? inner.status : undefined,
 	};
 }
 
@@ -123,6 +129,14 @@ export function toNodeApiError(node: INode, failure: Failure, context: ErrorCont
 			`Zoho rejected the stored refresh token. ${RECONNECT}`,
 			401,
 			'INVALID_TOKEN',
+		);
+	}
+
+	if (failure.code === 'ESTATUS') {
+		const answer = failure.tokenEndpointStatus ? `HTTP ${failure.tokenEndpointStatus}` : 'something else';
+		return build(
+			`The Zoho Meeting credential could not be refreshed: Zoho's token endpoint answered ${answer} without a token`,
+			"Zoho Accounts (or a proxy in front of it) did not answer the token refresh as OAuth expects; try again later. If it keeps failing, check the credential's data center (or Accounts URL), then reconnect it.",
 		);
 	}
 

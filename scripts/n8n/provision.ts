@@ -130,6 +130,22 @@ async function buildNativeModule(runtime: N8nRuntime, moduleDir: string, log: (l
 	await runOrFail(runtime.nodeBinary(), ['-e', `require(${JSON.stringify(moduleDir)})`], { env });
 }
 
+/** True when `name` is an executable somewhere on PATH. */
+function onPath(name: string): boolean {
+	return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, name)));
+}
+
+/** node-gyp needs a C++ toolchain and Python; say so before a long install, not after it. */
+function requireBuildTools(): void {
+	const missing = ['make', 'g++', 'python3'].filter((tool) => !onPath(tool));
+	if (missing.length) {
+		throw new Error(
+			`${missing.join(', ')} not found on PATH; sqlite3 is compiled for n8n with node-gyp. ` +
+				'On Debian: apt-get install -y build-essential python3',
+		);
+	}
+}
+
 function n8nPart(runtime: N8nRuntime): Part {
 	const manifest = path.join(MANIFESTS_DIR, runtime.key);
 	const manifestFiles = ['package.json', 'package-lock.json'].map((f) => path.join(manifest, f));
@@ -145,6 +161,7 @@ function n8nPart(runtime: N8nRuntime): Part {
 		stampFile,
 		sentinels: [n8nBin(runtime)],
 		async install(log) {
+			requireBuildTools();
 			// npm ci removes node_modules itself, but a stale stamp must not survive a failed run.
 			rmSync(stampFile, { force: true });
 			mkdirSync(runtime.dir, { recursive: true });

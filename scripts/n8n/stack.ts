@@ -38,6 +38,8 @@ export interface StackOptions {
 	/** Import examples/*.json. */
 	examples?: boolean;
 	runtime?: N8nRuntime;
+	/** Extra environment for n8n (server and CLI), e.g. N8N_DEFAULT_BINARY_DATA_MODE. */
+	env?: Record<string, string>;
 	log?: (line: string) => void;
 }
 
@@ -120,7 +122,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
 		// Imports go through the CLI before the server starts, so only one process at a time
 		// writes the SQLite database (the first command also runs n8n's migrations).
-		const cli = new N8nCli({ runtime, userFolder: options.userFolder });
+		const cli = new N8nCli({ runtime, userFolder: options.userFolder, env: options.env });
 		const credential = await sandboxCredential(sandbox);
 		log(`importing the credential "${credential.name}"`);
 		await cli.importCredentials([credential]);
@@ -136,6 +138,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			userFolder: options.userFolder,
 			port: options.n8nPort,
 			logFile: path.join(options.logDir, 'n8n.log'),
+			env: options.env,
 		});
 		await n8n.ensureOwner(owner);
 

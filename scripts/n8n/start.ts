@@ -14,7 +14,7 @@ import path from 'node:path';
 
 import { buildPackage } from './package';
 import { freePort } from './processes';
-import { provision, seconds } from './provision';
+import { isProvisioned, provision, seconds } from './provision';
 import { N8N_CURRENT, RUNTIME_DIR } from './runtime';
 import { startStack, type Stack } from './stack';
 
@@ -50,7 +50,11 @@ async function main(): Promise<void> {
 	log('building the package (npm run build)');
 	await buildPackage();
 
-	await provision({ legacy: false, browser: false, log: (line) => log(line) });
+	const runtime = { legacy: false, browser: false };
+	if (!isProvisioned(runtime)) {
+		log('first run: installing n8n into .n8n-runtime (about 4 minutes on 2 cores; later runs skip this)');
+	}
+	await provision({ ...runtime, log });
 
 	const portFlag = flag('port');
 	const stack: Stack = await startStack({

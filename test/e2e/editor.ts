@@ -72,7 +72,8 @@ export async function signIn(page: Page, baseUrl: string, owner: { email: string
 /** Searches the node creator (opened by the canvas's + button) and picks the first hit. */
 export async function addNodeFromCreator(page: Page, search: string): Promise<void> {
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
-	// The search field has the focus as soon as the creator opens.
+	// The search field takes the focus once the creator has opened.
+	await page.locator('[data-test-id="node-creator-search-bar"]').waitFor();
 	await page.keyboard.type(search);
 	await page.locator('[data-test-id="node-creator-item-name"]', { hasText: search }).first().click();
 }

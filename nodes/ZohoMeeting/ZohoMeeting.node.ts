@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resourceOptions, resourceProperties } from './actions/resources';
-import { router } from './actions/router';
+import { router, routerOptions } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
 export class ZohoMeeting implements INodeType {
@@ -29,6 +29,7 @@ export class ZohoMeeting implements INodeType {
 				default: 'meeting',
 			},
 			...resourceProperties,
+			routerOptions,
 		],
 	};
 

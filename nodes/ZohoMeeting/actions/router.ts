@@ -1,8 +1,37 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { limitParallelRequests } from '../transport';
 import { resources } from './resources';
 import { ItemWithBinary, type OperationResult } from './types';
+
+/**
+ * Ten requests in flight keep n8n busy while Zoho answers (BENCHMARKS.md), and a token
+ * that expires mid-run costs at most ten refreshes, Zoho's limit per ten minutes, on
+ * n8n 1.x, which refreshes once per request in flight (2.x refreshes once).
+ */
+export const DEFAULT_PARALLEL_REQUESTS = 10;
+export const MAX_PARALLEL_REQUESTS = 20;
+
+/** The node's options that apply to every operation: how the router runs the items. */
+export const routerOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Parallel Requests',
+			name: 'parallelRequests',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
+			default: DEFAULT_PARALLEL_REQUESTS,
+			description:
+				'How many requests go to Zoho Meeting at the same time, across input items and the pages of Return All. Output keeps the input order, and all requests wait together once the rate limit is reached; 1 sends one after the other.',
+		},
+	],
+};
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
 	const pairedItem = { item: itemIndex };
@@ -32,10 +61,26 @@ function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
+function parallelRequests(ctx: IExecuteFunctions): number {
+	const value = Number(ctx.getNodeParameter('options.parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS));
+	if (!Number.isFinite(value)) return DEFAULT_PARALLEL_REQUESTS;
+	return Math.min(MAX_PARALLEL_REQUESTS, Math.max(1, Math.floor(value)));
+}
+
+/** Item numbers as a reader counts them: "items 3, 4 and 7". */
+function itemList(indexes: number[]): string {
+	const numbers = indexes.map((index) => String(index + 1));
+	const list = numbers.length > 1 ? `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}` : numbers[0];
+	return `${numbers.length > 1 ? 'items' : 'item'} ${list}`;
+}
+
 /**
- * The one loop over input items: it runs the chosen operation for each item, pairs
- * every output item with its input, and with "Continue On Fail" turns a failed item
- * into an error item while the rest go on.
+ * The one loop over input items: it runs the chosen operation for each item, up to
+ * "Parallel Requests" items at a time, pairs every output item with its input and keeps
+ * the input order, and with "Continue On Fail" turns a failed item into an error item
+ * while the rest go on. Without it, the first failure stops new items from starting; the
+ * items already sent finish, and the error says which of the later ones succeeded (a
+ * create among them has been done, though its output is not passed on).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -48,18 +93,39 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			output.push(...toItems(await operation.execute.call(this, itemIndex), itemIndex));
-		} catch (error) {
-			const failure = withItemIndex(this, error, itemIndex);
-			if (this.continueOnFail()) {
-				output.push(errorItem(failure, itemIndex));
-				continue;
+	const continueOnFail = this.continueOnFail();
+	const results: INodeExecutionData[][] = new Array(items.length);
+	let next = 0;
+	const failures: Array<{ itemIndex: number; error: NodeApiError | NodeOperationError }> = [];
+
+	const work = async () => {
+		while (next < items.length && failures.length === 0) {
+			const itemIndex = next++;
+			try {
+				results[itemIndex] = toItems(await operation.execute.call(this, itemIndex), itemIndex);
+			} catch (error) {
+				const failure = withItemIndex(this, error, itemIndex);
+				if (continueOnFail) {
+					results[itemIndex] = [errorItem(failure, itemIndex)];
+				} else {
+					failures.push({ itemIndex, error: failure });
+				}
 			}
-			throw failure;
 		}
+	};
+	const parallel = parallelRequests(this);
+	limitParallelRequests(this, parallel);
+	const workers = Math.min(parallel, items.length);
+	await Promise.all(Array.from({ length: workers }, work));
+
+	if (failures.length) {
+		const { itemIndex, error } = failures.reduce((first, other) => (other.itemIndex < first.itemIndex ? other : first));
+		const done = results.flatMap((result, index) => (result && index > itemIndex ? [index] : []));
+		if (done.length) {
+			const note = `${itemList(done)} ran at the same time and succeeded; their output is not passed on.`;
+			error.description = [error.description, note].filter(Boolean).join(' ');
+		}
+		throw error;
 	}
-	return [output];
+	return [results.flat()];
 }

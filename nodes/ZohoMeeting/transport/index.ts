@@ -14,17 +14,20 @@ import { resolveApiUrl, type DataCenterSettings } from './dataCenters';
 import { toFailure, toNodeApiError, tryParseJson, type Failure } from './errors';
 import {
 	backoffMs,
-	forgetWindow,
+	finishCall,
 	isIdempotent,
 	isTransient,
 	MAX_RATE_LIMIT_TRIES,
 	MAX_RATE_LIMIT_WAIT_MS,
 	MAX_TRANSIENT_RETRIES,
-	recordWindow,
+	nextAnswer,
 	requestTimeoutMs,
+	resetOf,
 	resetTimeMs,
+	startCall,
 	waitAfter429,
 	waitBeforeCall,
+	windowPassed,
 	type Headers,
 } from './rateLimit';
 import { assertPathId } from './validation';
@@ -68,9 +71,25 @@ function fillPath(ctx: ZohoContext, request: ApiRequest): string {
 	);
 }
 
+/**
+ * The credential's data-center settings, read once per node run (n8n decrypts the
+ * credential and resolves its expressions on every read; all items of a run go to the
+ * same Zoho account). A failed read is not kept.
+ */
+const settingsOfRun = new WeakMap<object, Promise<DataCenterSettings>>();
+
+function dataCenterSettings(ctx: ZohoContext, itemIndex: number): Promise<DataCenterSettings> {
+	let settings = settingsOfRun.get(ctx);
+	if (!settings) {
+		settings = ctx.getCredentials(CREDENTIAL_TYPE, itemIndex) as Promise<DataCenterSettings>;
+		settingsOfRun.set(ctx, settings);
+		settings.catch(() => settingsOfRun.delete(ctx));
+	}
+	return settings;
+}
+
 async function apiBaseUrl(ctx: ZohoContext, itemIndex: number): Promise<string> {
-	const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex)) as DataCenterSettings;
-	const url = resolveApiUrl(credentials);
+	const url = resolveApiUrl(await dataCenterSettings(ctx, itemIndex));
 	if (!url) {
 		throw new NodeOperationError(ctx.getNode(), 'The credential has no API URL', {
 			itemIndex,
@@ -93,6 +112,56 @@ function withoutEmpty(values: IDataObject | undefined): IDataObject | undefined 
 		if (value !== undefined && value !== null && value !== '') result[key] = value;
 	}
 	return result;
+}
+
+/**
+ * A counting semaphore: at most `size` holders at once, the others queue in order. Until
+ * the first request is answered it lets only one through, so that a node run learns the
+ * account's rate-limit budget before it sends a burst.
+ */
+class RequestSlots {
+	private free = 1;
+	private closed: number;
+	private readonly queue: Array<() => void> = [];
+
+	constructor(readonly size: number) {
+		this.closed = size - 1;
+	}
+
+	async take(): Promise<void> {
+		if (this.free > 0) {
+			this.free--;
+			return;
+		}
+		await new Promise<void>((resolve) => this.queue.push(resolve));
+	}
+
+	give(): void {
+		const next = this.queue.shift();
+		if (next) next();
+		else this.free++;
+	}
+
+	/** An answer came: the other slots open. */
+	answered(): void {
+		for (; this.closed > 0; this.closed--) this.give();
+	}
+}
+
+/** The request slots of one node run (its execute context), set by the router. */
+const slotsOfRun = new WeakMap<object, RequestSlots>();
+
+/**
+ * Lets at most `parallel` requests of this node run be in flight at once, across its
+ * items and the pages of a list ("Parallel Requests"). Without it, a run sends one page
+ * at a time and does not limit its requests.
+ */
+export function limitParallelRequests(ctx: ZohoContext, parallel: number): void {
+	slotsOfRun.set(ctx, new RequestSlots(Math.max(1, Math.floor(parallel))));
+}
+
+function parallelismOf(ctx: ZohoContext): number {
+	return slotsOfRun.get(ctx)?.size ?? 1;
 }
 
 /**
@@ -123,19 +192,10 @@ async function send(
 	let rateLimited = 0;
 	let transient = 0;
 	for (;;) {
-		const wait = waitBeforeCall(account, Date.now());
-		if (wait > 0) {
-			await sleep(wait);
-			forgetWindow(account);
-		}
+		const outcome = await attempt(ctx, account, options);
 		let failure: Failure;
-		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				CREDENTIAL_TYPE,
-				{ ...options, headers: { ...options.headers } },
-			)) as RawResponse;
-			recordWindow(account, response.headers, Date.now());
+		if ('response' in outcome) {
+			const { response } = outcome;
 			if (!isMalformed(response, extra)) return response;
 			failure = {
 				status: response.statusCode,
@@ -148,8 +208,8 @@ async function send(
 				await sleep(backoffMs(transient++));
 				continue;
 			}
-		} catch (error) {
-			failure = toFailure(error);
+		} else {
+			failure = toFailure(outcome.error);
 			if (extra.encoding === 'stream') {
 				// A download's redirect is for downloadToBinary to follow, and its error
 				// body is still a stream: read it so the Zoho error code can be named.
@@ -158,14 +218,14 @@ async function send(
 				}
 				failure.data = await readSmallBody(failure.data);
 			}
-			recordWindow(account, failure.headers, Date.now());
 			const now = Date.now();
 			if (failure.status === 429 && rateLimited < MAX_RATE_LIMIT_TRIES - 1) {
 				const delay = waitAfter429(failure.headers, rateLimited, now);
 				if (delay <= MAX_RATE_LIMIT_WAIT_MS) {
 					rateLimited++;
+					const resetAt = resetOf(account);
 					await sleep(delay);
-					forgetWindow(account);
+					windowPassed(account, resetAt, Date.now());
 					continue;
 				}
 			}
@@ -181,6 +241,59 @@ async function send(
 			mayHaveApplied: !idempotent && (failure.status === undefined || failure.status < 300),
 			resetAt: failure.status === 429 ? resetTimeMs(failure.headers, Date.now()) : undefined,
 		});
+	}
+}
+
+/**
+ * One try of a request, inside a request slot of the node run and a call of the
+ * account's rate-limit budget; the answer's rate-limit headers go back to the budget.
+ */
+async function attempt(
+	ctx: ZohoContext,
+	account: string,
+	options: IHttpRequestOptions,
+): Promise<{ response: RawResponse } | { error: unknown }> {
+	const slots = slotsOfRun.get(ctx);
+	await slots?.take();
+	try {
+		const sentAt = await takeCall(account);
+		let headers: Headers | undefined;
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+				...options,
+				headers: { ...options.headers },
+			})) as RawResponse;
+			headers = response.headers;
+			return { response };
+		} catch (error) {
+			headers = toFailure(error).headers;
+			return { error };
+		} finally {
+			finishCall(account, headers, Date.now(), sentAt);
+			slots?.answered();
+		}
+	} finally {
+		slots?.give();
+	}
+}
+
+/**
+ * Waits until the account's rate-limit window has room for one more call and takes it.
+ * Every call of the account in this n8n process (parallel items, other workflows) draws
+ * on the same budget, so parallel calls wait for a reset together instead of each
+ * provoking its own 429.
+ */
+async function takeCall(account: string): Promise<number> {
+	for (;;) {
+		const wait = waitBeforeCall(account, Date.now());
+		if (wait > 0) {
+			const resetAt = resetOf(account);
+			await sleep(wait);
+			windowPassed(account, resetAt, Date.now());
+			continue;
+		}
+		if (startCall(account)) return Date.now();
+		await nextAnswer(account);
 	}
 }
 
@@ -220,10 +333,34 @@ export async function zohoApiRequestPage(
 }
 
 /**
- * Pages of a list endpoint, `per_page` at a time (at most the spec's 100). Stops when
- * the server says `has_more: false`, on an empty page, on a page that repeats the
- * previous one (a server ignoring `page`), and after MAX_PAGES pages. `firstPage` lets
- * a poll that ran out of time continue where the previous one stopped.
+ * The stop rules of a list, applied to its pages in order. A page is `skip` when it is
+ * empty or repeats the previous one (a server ignoring `page`): the list ended before it.
+ * It is `last` when the server says `has_more: false` (without `pagination`, when the
+ * page is not full), else `more`.
+ */
+class PageRules {
+	private previous?: string;
+
+	constructor(private readonly perPage: number) {}
+
+	judge(data: IDataObject[], pagination: Pagination | undefined): 'skip' | 'last' | 'more' {
+		if (data.length === 0) return 'skip';
+		const signature = JSON.stringify(data);
+		if (signature === this.previous) return 'skip';
+		this.previous = signature;
+		return (pagination?.has_more ?? data.length >= this.perPage) ? 'more' : 'last';
+	}
+}
+
+const pageRequest = (request: ApiRequest, page: number, perPage: number): ApiRequest => ({
+	...request,
+	qs: { ...request.qs, page, per_page: perPage },
+});
+
+/**
+ * Pages of a list endpoint, `per_page` at a time (at most the spec's 100), one after the
+ * other, under PageRules and at most MAX_PAGES pages. `firstPage` lets a poll that ran
+ * out of time continue where the previous one stopped.
  */
 export async function* pages(
 	ctx: ZohoContext,
@@ -231,23 +368,25 @@ export async function* pages(
 	perPage = MAX_PER_PAGE,
 	firstPage = 1,
 ): AsyncGenerator<IDataObject[]> {
-	let previous: string | undefined;
+	const rules = new PageRules(perPage);
 	for (let page = firstPage; page <= MAX_PAGES; page++) {
-		const { data, pagination } = await zohoApiRequestPage.call(ctx, {
-			...request,
-			qs: { ...request.qs, page, per_page: perPage },
-		});
-		if (data.length === 0) return;
-		const signature = JSON.stringify(data);
-		if (signature === previous) return;
-		previous = signature;
+		const { data, pagination } = await zohoApiRequestPage.call(ctx, pageRequest(request, page, perPage));
+		const verdict = rules.judge(data, pagination);
+		if (verdict === 'skip') return;
 		yield data;
-		const hasMore = pagination?.has_more ?? data.length >= perPage;
-		if (!hasMore) return;
+		if (verdict === 'last') return;
 	}
 }
 
-/** Every object of a list (Return All), or the first `limit`, fetching no more pages than needed. */
+type PageOutcome = { data: IDataObject[]; pagination?: Pagination } | { error: unknown };
+
+/**
+ * Every object of a list (Return All), or the first `limit`, fetching no more pages than
+ * needed. The first page's `pagination.total` tells how many pages there are; with
+ * "Parallel Requests" above 1 the rest are fetched that many at a time and read in
+ * order, by the same stop rules as one after the other. Pages beyond the announced total
+ * (a list that grew meanwhile) are still read, one at a time.
+ */
 export async function pageThrough(
 	this: ZohoContext,
 	request: ApiRequest,
@@ -255,11 +394,50 @@ export async function pageThrough(
 ): Promise<IDataObject[]> {
 	const max = returnAll ? Infinity : Math.max(1, limit ?? 50);
 	const perPage = Math.min(MAX_PER_PAGE, max);
+	const rules = new PageRules(perPage);
 	const results: IDataObject[] = [];
-	for await (const page of pages(this, request, perPage)) {
-		results.push(...page);
-		if (results.length >= max) break;
+	const fetchPage = async (page: number): Promise<PageOutcome> => {
+		try {
+			return await zohoApiRequestPage.call(this, pageRequest(request, page, perPage));
+		} catch (error) {
+			return { error };
+		}
+	};
+	/** Takes the next page in order; false once the list (or the limit) is complete. */
+	const read = (outcome: PageOutcome): boolean => {
+		if ('error' in outcome) throw outcome.error;
+		const verdict = rules.judge(outcome.data, outcome.pagination);
+		if (verdict === 'skip') return false;
+		results.push(...outcome.data);
+		return verdict === 'more' && results.length < max;
+	};
+
+	const first = await fetchPage(1);
+	let more = read(first);
+	let page = 2;
+	const total = 'data' in first ? Number(first.pagination?.total) : NaN;
+	const parallel = parallelismOf(this);
+	if (more && parallel > 1 && Number.isInteger(total) && total > 0) {
+		const lastPage = Math.min(MAX_PAGES, Math.ceil(Math.min(total, max) / perPage));
+		// Started in page order, at most `parallel` ahead of the page being read; every
+		// fetch settles into an outcome, so none can fail unobserved.
+		const started = new Map<number, Promise<PageOutcome>>();
+		const startUpTo = (last: number) => {
+			for (let next = page + started.size; next <= Math.min(last, lastPage); next++) started.set(next, fetchPage(next));
+		};
+		try {
+			for (; more && page <= lastPage; page++) {
+				startUpTo(page + parallel - 1);
+				const outcome = await (started.get(page) as Promise<PageOutcome>);
+				started.delete(page);
+				more = read(outcome);
+			}
+		} finally {
+			// Pages fetched past the end of the list are let go, but waited for.
+			await Promise.all(started.values());
+		}
 	}
+	for (; more && page <= MAX_PAGES; page++) more = read(await fetchPage(page));
 	return results.length > max ? results.slice(0, max) : results;
 }
 

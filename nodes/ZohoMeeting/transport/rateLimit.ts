@@ -51,40 +51,127 @@ export function remainingCalls(headers: Headers | undefined): number | undefined
 	return Number.isFinite(remaining) ? remaining : undefined;
 }
 
-/** What one account's last response said about its window. */
+export function limitCalls(headers: Headers | undefined): number | undefined {
+	const limit = Number(header(headers, 'x-ratelimit-limit'));
+	return Number.isFinite(limit) && limit > 0 ? limit : undefined;
+}
+
+/**
+ * One account's budget as this n8n process sees it: what the last answers said about the
+ * window, minus the calls sent since that have no answer yet.
+ */
 export interface WindowState {
+	/** Calls this process may still send in the window, calls in flight already deducted. */
 	remaining?: number;
 	resetAt?: number;
+	/** Calls per window (`X-RateLimit-Limit`): the budget once the window has reset. */
+	limit?: number;
+	inFlight: number;
+	/** When this process last saw the window end: answers to calls sent before are about the old one. */
+	rolledAt?: number;
 }
 
 /**
  * Windows by account (credential), shared by every execution in this n8n process so
- * that parallel items and workflows of one account see the same budget.
+ * that parallel items and workflows of one account draw on the same budget.
  */
 const windows = new Map<string, WindowState>();
+/** Callers waiting for an answer to learn when a spent window resets (see `startCall`). */
+const waiting = new Map<string, Array<() => void>>();
 
-export function recordWindow(account: string, headers: Headers | undefined, now: number) {
+function stateOf(account: string): WindowState {
+	let state = windows.get(account);
+	if (!state) {
+		state = { inFlight: 0 };
+		windows.set(account, state);
+	}
+	return state;
+}
+
+/**
+ * The window is over: a new one starts with its full budget (or an unknown one), less
+ * the calls still in flight, which the server may count in the new window.
+ */
+function roll(state: WindowState, now: number) {
+	state.remaining = state.limit === undefined ? undefined : state.limit - state.inFlight;
+	state.resetAt = undefined;
+	state.rolledAt = now;
+}
+
+/** What an answer's rate-limit headers say, for a call sent at `sentAt`. */
+export function recordWindow(account: string, headers: Headers | undefined, now: number, sentAt = now) {
 	const remaining = remainingCalls(headers);
 	if (remaining === undefined) return;
-	windows.set(account, { remaining, resetAt: resetTimeMs(headers, now) });
+	const state = stateOf(account);
+	if (state.rolledAt !== undefined && sentAt < state.rolledAt) return;
+	const resetAt = resetTimeMs(headers, now);
+	state.limit = limitCalls(headers) ?? state.limit;
+	// The server counted this call and perhaps some of those still in flight; taking it
+	// that it counted none of them errs on the side of waiting, never of a 429.
+	const estimate = remaining - state.inFlight;
+	const sameWindow = resetAt !== undefined && resetAt === state.resetAt && state.remaining !== undefined;
+	state.remaining = sameWindow ? Math.min(state.remaining as number, estimate) : estimate;
+	state.resetAt = resetAt;
 }
 
 /**
  * How long to wait before the next call so as not to provoke a 429: until the reset
- * when the last response said no calls remain, else 0.
+ * when the window's calls are used up (or promised to calls in flight), else 0.
  */
 export function waitBeforeCall(account: string, now: number): number {
 	const state = windows.get(account);
-	if (!state || state.remaining === undefined || state.remaining > 0 || !state.resetAt) return 0;
-	const wait = state.resetAt - now;
-	if (wait <= 0) {
-		windows.delete(account);
-		return 0;
-	}
-	return Math.min(wait, MAX_RATE_LIMIT_WAIT_MS);
+	if (!state) return 0;
+	if (state.resetAt !== undefined && now >= state.resetAt) roll(state, now);
+	if (state.remaining === undefined || state.remaining > 0 || state.resetAt === undefined) return 0;
+	return Math.min(state.resetAt - now, MAX_RATE_LIMIT_WAIT_MS);
 }
 
-/** Called after a wait so that the next caller does not wait for the same reset again. */
+/** The reset a caller is about to wait for, to hand to `windowPassed` afterwards. */
+export function resetOf(account: string): number | undefined {
+	return windows.get(account)?.resetAt;
+}
+
+/**
+ * Called after a wait for the reset `resetAt`: that window is over, so the next caller
+ * does not wait for it again. An answer that arrived meanwhile already told the new one.
+ */
+export function windowPassed(account: string, resetAt: number | undefined, now: number) {
+	const state = windows.get(account);
+	if (state && resetAt !== undefined && state.resetAt === resetAt) roll(state, now);
+}
+
+/**
+ * Takes one call of the budget right before it is sent (after `waitBeforeCall`). False
+ * when the budget is spent and the reset is not known yet, but a call in flight will
+ * tell: wait for its answer (`nextAnswer`) instead of risking a 429.
+ */
+export function startCall(account: string): boolean {
+	const state = stateOf(account);
+	const spent = state.remaining !== undefined && state.remaining <= 0;
+	if (spent && state.resetAt === undefined && state.inFlight > 0) return false;
+	state.inFlight++;
+	if (state.remaining !== undefined) state.remaining--;
+	return true;
+}
+
+/** Settles a call that `startCall` let go at `sentAt`, with the headers of its answer. */
+export function finishCall(account: string, headers: Headers | undefined, now: number, sentAt: number) {
+	const state = stateOf(account);
+	state.inFlight = Math.max(0, state.inFlight - 1);
+	recordWindow(account, headers, now, sentAt);
+	const waiters = waiting.get(account) ?? [];
+	waiting.delete(account);
+	for (const wake of waiters) wake();
+}
+
+/** Resolves when the next call of the account is answered. */
+export function nextAnswer(account: string): Promise<void> {
+	return new Promise((resolve) => {
+		waiting.set(account, [...(waiting.get(account) ?? []), resolve]);
+	});
+}
+
+/** Forgets what this process knows of an account's window (a test's fresh start). */
 export function forgetWindow(account: string) {
 	windows.delete(account);
 }

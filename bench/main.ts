@@ -15,14 +15,14 @@
  *                          (with --only, just those sections' figures)
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 
 import { buildPackage } from '../scripts/n8n/package';
 import { stopAllServices } from '../scripts/n8n/processes';
-import { provision, seconds } from '../scripts/n8n/provision';
-import { N8N_CURRENT, PROJECT_ROOT } from '../scripts/n8n/runtime';
+import { provision } from '../scripts/n8n/provision';
+import { N8N_CURRENT, n8nBin, PROJECT_ROOT } from '../scripts/n8n/runtime';
 import { ensureHarnessEnvironment } from '../test/harness';
 import { SandboxSession } from '../test/helpers/sandboxWorkflow';
 import { CHANGES } from './changes';
@@ -46,6 +46,12 @@ function flag(name: string): string | true | undefined {
 	return undefined;
 }
 
+/** `7 min 5 s`, `42 s`. */
+function duration(ms: number): string {
+	const total = Math.round(ms / 1000);
+	return total < 60 ? `${total} s` : `${Math.floor(total / 60)} min ${total % 60} s`;
+}
+
 function git(args: string[]): string {
 	try {
 		return execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
@@ -58,7 +64,7 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	// The code measured is the code at the start: others may commit while this runs.
 	const commit = `${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain', '--', 'nodes', 'credentials']) ? ' with uncommitted changes' : ''}`;
-	const log = (line: string) => console.log(`[bench ${seconds(Date.now() - started).padStart(6)}] ${line}`);
+	const log = (line: string) => console.log(`[bench ${duration(Date.now() - started).padStart(6)}] ${line}`);
 	const only = typeof flag('only') === 'string' ? (String(flag('only')).split(',') as SectionName[]) : undefined;
 	for (const name of only ?? []) {
 		if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section "${name}" (${SECTIONS.join(', ')})`);
@@ -84,11 +90,14 @@ async function main(): Promise<void> {
 		}
 	}
 
-	let provisionSeconds: string | undefined;
+	let provisioned: string | undefined;
 	if (wanted('footprint') || wanted('speed') || wanted('memory')) {
+		const fresh = !existsSync(n8nBin(N8N_CURRENT));
 		const provisionStarted = Date.now();
 		await provision({ legacy: false, browser: false, log });
-		provisionSeconds = seconds(Date.now() - provisionStarted);
+		provisioned = fresh
+			? `of which provisioning n8n ${N8N_CURRENT.version} into .n8n-runtime/, the first time, took ${duration(Date.now() - provisionStarted)}`
+			: 'n8n was already provisioned in .n8n-runtime/';
 	}
 	if (wanted('footprint')) done.footprint = await measureFootprint(log);
 
@@ -104,7 +113,7 @@ async function main(): Promise<void> {
 	}
 
 	const sections = SECTIONS.map((name) => done[name]).filter((section): section is Section => section !== undefined);
-	const duration = seconds(Date.now() - started);
+	const elapsed = duration(Date.now() - started);
 	for (const section of sections) console.log(`\n${renderSection(section)}`);
 
 	if (flag('save-baseline')) {
@@ -115,7 +124,7 @@ async function main(): Promise<void> {
 		log('recorded this run as the baseline in bench/baseline.json');
 	}
 	if (only) {
-		log(`done in ${duration}; --only: BENCHMARKS.md left as it was`);
+		log(`done in ${elapsed}; --only: BENCHMARKS.md left as it was`);
 		return;
 	}
 	const document = renderDocument({
@@ -129,11 +138,11 @@ async function main(): Promise<void> {
 			`Commit ${commit}, ${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
 			`${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, Linux`,
 			`In-process benchmarks on Node.js ${process.versions.node}; real n8n ${N8N_CURRENT.version} on its Node.js (provisioned in .n8n-runtime/)`,
-			`\`npm run bench\` took ${duration} in all${provisionSeconds ? ` (checking the n8n provisioning: ${provisionSeconds}; provisioning from scratch takes a few minutes more, once)` : ''}`,
+			`\`npm run bench\` took ${elapsed} in all${provisioned ? ` (${provisioned})` : ''}`,
 		],
 	});
 	writeFileSync(path.join(PROJECT_ROOT, 'BENCHMARKS.md'), document);
-	log(`wrote BENCHMARKS.md in ${duration}`);
+	log(`wrote BENCHMARKS.md in ${elapsed}`);
 }
 
 main()

@@ -44,6 +44,12 @@ describe('shared rate-limit budget', () => {
 		expect(burst(100)).toBe(6);
 	});
 
+	it('takes an answer with another limit (a plan changed) as the budget, even within the same second', () => {
+		recordWindow(account, answer(1, 10, 300), now);
+		recordWindow(account, answer(59, 10, 60), now);
+		expect(burst(100)).toBe(59);
+	});
+
 	it('starts the next window with its full limit, less the calls still out', () => {
 		recordWindow(account, answer(1), now);
 		expect(burst(10)).toBe(1);

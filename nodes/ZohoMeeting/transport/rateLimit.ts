@@ -105,13 +105,20 @@ export function recordWindow(account: string, headers: Headers | undefined, now:
 	const state = stateOf(account);
 	if (state.rolledAt !== undefined && sentAt < state.rolledAt) return;
 	const resetAt = resetTimeMs(headers, now);
-	state.limit = limitCalls(headers) ?? state.limit;
+	const limit = limitCalls(headers);
 	// The server counted this call and perhaps some of those still in flight; taking it
 	// that it counted none of them errs on the side of waiting, never of a 429.
 	const estimate = remaining - state.inFlight;
-	const sameWindow = resetAt !== undefined && resetAt === state.resetAt && state.remaining !== undefined;
+	// Within one window an answer can only lower the budget (answers overtake each other);
+	// a new reset time or a new limit (another plan) starts over from this answer.
+	const sameWindow =
+		resetAt !== undefined &&
+		resetAt === state.resetAt &&
+		(limit === undefined || limit === state.limit) &&
+		state.remaining !== undefined;
 	state.remaining = sameWindow ? Math.min(state.remaining as number, estimate) : estimate;
 	state.resetAt = resetAt;
+	state.limit = limit ?? state.limit;
 }
 
 /**

@@ -191,6 +191,7 @@ async function send(
 	const idempotent = isIdempotent(request.method);
 	let rateLimited = 0;
 	let transient = 0;
+	let refusedRefresh = false;
 	for (;;) {
 		const outcome = await attempt(ctx, account, options);
 		let failure: Failure;
@@ -210,6 +211,14 @@ async function send(
 			}
 		} else {
 			failure = toFailure(outcome.error);
+			if (!refusedRefresh && isFailedRefresh(failure) && (await tokenRefreshedSince(ctx, itemIndex))) {
+				// n8n 1.x refreshes an expired token once per request in flight, and Zoho refuses
+				// more than ten refreshes in ten minutes. A request whose refresh was refused while
+				// another one's went through goes once more, with the token that one stored (its
+				// 401 means Zoho did not act on it, so this holds for a create too).
+				refusedRefresh = true;
+				continue;
+			}
 			if (extra.encoding === 'stream') {
 				// A download's redirect is for downloadToBinary to follow, and its error
 				// body is still a stream: read it so the Zoho error code can be named.
@@ -295,6 +304,16 @@ async function takeCall(account: string): Promise<number> {
 		if (startCall(account)) return Date.now();
 		await nextAnswer(account);
 	}
+}
+
+const isFailedRefresh = (failure: Failure) => failure.refreshFailed || failure.code === 'ESTATUS';
+
+/** Whether the credential's tokens changed since the node run first read it: a refresh went through. */
+async function tokenRefreshedSince(ctx: ZohoContext, itemIndex: number): Promise<boolean> {
+	const tokensOf = (credential: unknown) => JSON.stringify((credential as { oauthTokenData?: unknown }).oauthTokenData);
+	const first = await dataCenterSettings(ctx, itemIndex);
+	const current = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	return tokensOf(current) !== tokensOf(first);
 }
 
 /** A 2xx whose body should be the JSON envelope but is not (a proxy's page, a cut body). */

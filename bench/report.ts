@@ -64,8 +64,12 @@ export function formatValue(value: number, unit: string): string {
 			return `${value.toFixed(1)} KiB`;
 		case 'calls/s':
 			return `${value.toFixed(2)} calls/s`;
-		default:
-			return `${Math.round(value * 100) / 100 === Math.round(value) ? Math.round(value).toLocaleString('en-US') : value.toFixed(2)}${unit ? ` ${unit}` : ''}`;
+		default: {
+			const number = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(2);
+			// "1 request", "3 requests"
+			const word = value === 1 && unit.endsWith('s') ? unit.slice(0, -1) : unit;
+			return word ? `${number} ${word}` : number;
+		}
 	}
 }
 

@@ -12,7 +12,7 @@ export const MAX_RATE_LIMIT_WAIT_MS = 65_000;
 export const MAX_RATE_LIMIT_TRIES = 6;
 /** Retries of an idempotent request after a 5xx or a connection failure. */
 export const MAX_TRANSIENT_RETRIES = 3;
-export const BACKOFF_BASE_MS = 500;
+const BACKOFF_BASE_MS = 500;
 
 export type Headers = Record<string, unknown>;
 
@@ -44,14 +44,14 @@ export function resetTimeMs(headers: Headers | undefined, now: number): number |
 	return undefined;
 }
 
-export function remainingCalls(headers: Headers | undefined): number | undefined {
+function remainingCalls(headers: Headers | undefined): number | undefined {
 	const value = header(headers, 'x-ratelimit-remaining');
 	if (value === undefined || value.trim() === '') return undefined;
 	const remaining = Number(value);
 	return Number.isFinite(remaining) ? remaining : undefined;
 }
 
-export function limitCalls(headers: Headers | undefined): number | undefined {
+function limitCalls(headers: Headers | undefined): number | undefined {
 	const limit = Number(header(headers, 'x-ratelimit-limit'));
 	return Number.isFinite(limit) && limit > 0 ? limit : undefined;
 }
@@ -198,7 +198,7 @@ export function backoffMs(attempt: number): number {
 }
 
 /** How long one request may go unanswered before it counts as a connection failure. */
-export const REQUEST_TIMEOUT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * The request timeout, looked up per request like the back-off above rather than

@@ -1,10 +1,6 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import {
-	accountsUrlExpression,
-	CUSTOM_DATA_CENTER,
-	DATA_CENTERS,
-} from '../nodes/ZohoMeeting/transport/dataCenters';
+import { accountsUrlExpression, CUSTOM_DATA_CENTER, DATA_CENTERS } from './dataCenters';
 
 /**
  * The least set of the spec's scopes that covers every operation of the node:
@@ -107,3 +103,6 @@ export class ZohoMeetingOAuth2Api implements ICredentialType {
 		},
 	];
 }
+
+/** The credential's type name, for the code that asks n8n for it (node descriptions spell it out for n8n's lint). */
+export const CREDENTIAL_TYPE = new ZohoMeetingOAuth2Api().name;

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { MAX_PER_PAGE, pages, type ApiRequest } from '../ZohoMeeting/transport';
+import { MAX_PER_PAGE, ZohoClient, type ApiRequest } from '../ZohoMeeting/transport';
 import { assertInteger, toZohoDateTime } from '../ZohoMeeting/transport/validation';
 import { TRIGGER_EVENTS, type TriggerEventDefinition } from './events';
 import { newestEligible, outOfTime, PollRound, type RoundSettings, type TriggerEvent } from './pollState';
@@ -138,7 +138,8 @@ async function pollWindow(
 	let slowestPageMs = 0;
 	let pageStartedAt = startedAt;
 	const request = listRequest.call(this, definition, round.since);
-	for await (const page of pages(this, request, MAX_PER_PAGE, nextPage)) {
+	const zoho = new ZohoClient(this);
+	for await (const page of zoho.pages(request, { perPage: MAX_PER_PAGE, firstPage: nextPage })) {
 		round.take(page);
 		nextPage++;
 		const now = Date.now();
@@ -187,7 +188,7 @@ async function fetchTestEvent(
 	lookBackHours: number,
 ): Promise<INodeExecutionData[][]> {
 	const listed: IDataObject[] = [];
-	for await (const page of pages(this, listRequest.call(this, definition, round.since))) {
+	for await (const page of new ZohoClient(this).pages(listRequest.call(this, definition, round.since))) {
 		listed.push(...page);
 	}
 	const newest = newestEligible(listed, definition);

@@ -114,20 +114,33 @@ describe('Parallel Requests', () => {
 		expect(await sandbox.apiRequests()).toHaveLength(5);
 	});
 
-	it('stops starting items at the first failure and names the later creates that ran meanwhile', async () => {
+	it('sends nothing when any item has a bad parameter, so a rerun after the fix duplicates nothing', async () => {
+		const topics = ['First', 'Second', '', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
+
+		const result = await sandbox.runZoho(create, { items: topics.map((topic) => ({ topic })) });
+
+		expect(result.error?.context?.itemIndex).toBe(2);
+		expect(result.error?.message).toMatch(/^Topic is empty/);
+		expect(result.error?.description).not.toMatch(/succeeded/);
+		expect(await sandbox.apiRequests()).toEqual([]);
+		expect((await sandbox.admin.state()).meetings).toBe(0);
+	});
+
+	it('when Zoho refuses an item, starts no later item and names the creates that ran meanwhile', async () => {
 		await sandbox.admin.configure({ latencyMs: LATENCY_MS });
-		const topics = ['First', 'Second', '', 'Fourth', 'Fifth', 'Sixth', 'Seventh'];
+		// The first create goes alone and is refused; items 2 to 5 had started and wait for
+		// it, so they are sent and finish; none after them starts.
+		await sandbox.admin.injectFault({ method: 'POST', path: '^/api/v2/meetings$', count: 1, fault: { type: 'status', status: 400, code: 'INVALID_PARAMETER' } });
+		const topics = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh'];
 
 		const result = await sandbox.runZoho({ ...create, options: { parallelRequests: 5 } }, { items: topics.map((topic) => ({ topic })) });
 
-		// Items 1 to 5 start together (item 1's request goes first, alone); item 3 fails
-		// before any request, so no item after item 5 starts. Items 2, 4 and 5 are created,
-		// each exactly once.
-		expect(result.error?.context?.itemIndex).toBe(2);
-		expect(result.error?.message).toMatch(/Topic/);
-		expect(result.error?.description).toMatch(/items 4 and 5 ran at the same time and succeeded; their output is not passed on\.$/);
-		const posts = (await sandbox.apiRequests()).filter((r) => r.method === 'POST');
-		expect(posts.map((r) => (r.body as { topic: string }).topic).sort()).toEqual(['Fifth', 'First', 'Fourth', 'Second']);
+		expect(result.error?.message).toMatch(/^INVALID_PARAMETER/);
+		expect(result.error?.context?.itemIndex).toBe(0);
+		expect(result.error?.description).toMatch(/items 2, 3, 4 and 5 ran at the same time and succeeded; their output is not passed on\.$/);
+		const sent = (await sandbox.apiRequests()).filter((r) => r.method === 'POST');
+		expect(sent.map((r) => (r.body as { topic: string }).topic)).toEqual(expect.arrayContaining(topics.slice(0, 5)));
+		expect(sent).toHaveLength(5);
 		expect((await sandbox.admin.state()).meetings).toBe(4);
 	});
 

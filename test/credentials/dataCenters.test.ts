@@ -1,10 +1,11 @@
 import { DEFAULT_SCOPES, ZohoMeetingOAuth2Api } from '../../credentials/ZohoMeetingOAuth2Api.credentials';
-import {
-	accountsUrlExpression,
-	DATA_CENTERS,
-	resolveAccountsUrl,
-	resolveApiUrl,
-} from '../../nodes/ZohoMeeting/transport/dataCenters';
+import { accountsUrlExpression, DATA_CENTERS, resolveApiUrl } from '../../credentials/dataCenters';
+
+/** The credential's Accounts URL rule, evaluated as n8n evaluates the hidden field's expression. */
+function resolveAccountsUrl(self: object): string {
+	const body = accountsUrlExpression('').replace(/^=\{\{|\}\}$/g, '');
+	return (new Function('$self', `return (${body});`) as (self: object) => string)(self);
+}
 
 describe('data centers', () => {
 	it("has the spec's four data centers exactly", () => {
@@ -27,6 +28,7 @@ describe('data centers', () => {
 		expect(resolveAccountsUrl(custom)).toBe('http://127.0.0.1:4010');
 		expect(resolveApiUrl(custom)).toBe('http://127.0.0.1:4010');
 		expect(resolveApiUrl({ dataCenter: 'custom' })).toBeUndefined();
+		expect(resolveAccountsUrl({ dataCenter: 'custom' })).toBe('');
 	});
 
 	it('offers every data center of the table, plus custom, in the credential', () => {

@@ -46,6 +46,8 @@ export interface RunZohoOptions {
 	onError?: INode['onError'];
 	/** The workflow's time zone. */
 	timezone?: string;
+	/** Another credential of `credentials` than the sandbox's (e.g. one pointing at a foreign server). */
+	credential?: { id: string; name: string };
 }
 
 /**
@@ -56,6 +58,12 @@ export class SandboxSession {
 	readonly credentials = new CredentialStore();
 
 	private started?: { sandbox: Sandbox; admin: SandboxAdmin };
+
+	/** The sandbox's origin (API and accounts server alike). */
+	get url(): string {
+		if (!this.started) throw new Error('The sandbox is not running: call useSandbox() at the top of the file');
+		return this.started.sandbox.url;
+	}
 
 	get admin(): SandboxAdmin {
 		if (!this.started) throw new Error('The sandbox is not running: call useSandbox() at the top of the file');
@@ -88,7 +96,7 @@ export class SandboxSession {
 				name: ZOHO_NODE_NAME,
 				type: ZOHO_MEETING_NODE,
 				parameters,
-				credentials: { [ZOHO_CREDENTIAL_TYPE]: SANDBOX_CREDENTIAL },
+				credentials: { [ZOHO_CREDENTIAL_TYPE]: options.credential ?? SANDBOX_CREDENTIAL },
 				continueOnFail: options.continueOnFail,
 				onError: options.onError,
 			},

@@ -11,7 +11,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as rateLimit from '../../nodes/ZohoMeeting/transport/rateLimit';
+import { systemClock } from '../../nodes/ZohoMeeting/transport/clock';
+import { REQUEST_DEADLINE_MS } from '../../nodes/ZohoMeeting/transport/deadlines';
 import { SandboxAdmin } from '../../sandbox/client';
 import { type Sandbox, startSandbox } from '../../sandbox/server';
 import {
@@ -281,16 +282,13 @@ export function useReliabilitySandbox(options: ReliabilityOptions = {}): Reliabi
 	return session;
 }
 
-/** The real policy, kept before any spy replaces it. */
-const { backoffMs, waitAfter429, waitBeforeCall } = rateLimit;
+/** The real clock, kept before any spy replaces it. */
+const { sleep: realSleep, deadline: realDeadline } = systemClock;
 
+/** Every wait the transport's policy decides runs TIME_SCALE times faster; an API call's deadline is TEST_REQUEST_TIMEOUT_MS. */
 function speedUpPolicy(): void {
-	jest.spyOn(rateLimit, 'backoffMs').mockImplementation((attempt) => backoffMs(attempt) / TIME_SCALE);
+	jest.spyOn(systemClock, 'sleep').mockImplementation(async (ms, signal) => await realSleep(ms / TIME_SCALE, signal));
 	jest
-		.spyOn(rateLimit, 'waitAfter429')
-		.mockImplementation((headers, attempt, now) => waitAfter429(headers, attempt, now) / TIME_SCALE);
-	jest
-		.spyOn(rateLimit, 'waitBeforeCall')
-		.mockImplementation((account, now) => waitBeforeCall(account, now) / TIME_SCALE);
-	jest.spyOn(rateLimit, 'requestTimeoutMs').mockReturnValue(TEST_REQUEST_TIMEOUT_MS);
+		.spyOn(systemClock, 'deadline')
+		.mockImplementation((ms) => realDeadline(ms === REQUEST_DEADLINE_MS ? TEST_REQUEST_TIMEOUT_MS : ms / TIME_SCALE));
 }

@@ -25,7 +25,7 @@ describe('toNodeApiError', () => {
 			const failure = toFailure(
 				asN8nWraps(axiosError(entry.httpCode, { status: 'error', error: { code, message: entry.message } })),
 			);
-			const error = toNodeApiError(node, failure, { itemIndex: 2, method: 'GET' });
+			const error = toNodeApiError(node, failure, { itemIndex: 2 });
 			expect(error.message).toBe(`${code}: ${entry.message}`);
 			expect(error.description).toContain(entry.fix);
 			expect(error.httpCode).toBe(String(entry.httpCode));
@@ -37,7 +37,7 @@ describe('toNodeApiError', () => {
 		const failure = toFailure(
 			asN8nWraps(axiosError(401, { status: 'error', error: { code: 'INVALID_TOKEN', message: 'Access token invalid or expired' } })),
 		);
-		const error = toNodeApiError(node, failure, { method: 'GET' });
+		const error = toNodeApiError(node, failure, {});
 		expect(error.message).toBe('INVALID_TOKEN: Access token invalid or expired');
 		expect(error.description).toMatch(/Reconnect/);
 		expect(error.httpCode).toBe('401');
@@ -45,20 +45,20 @@ describe('toNodeApiError', () => {
 
 	it('says to reconnect when the refresh itself was refused', () => {
 		const authError = Object.assign(new Error('invalid_code'), { code: 'EAUTH', body: { error: 'invalid_code' } });
-		const error = toNodeApiError(node, toFailure(asN8nWraps(authError)), { method: 'GET' });
+		const error = toNodeApiError(node, toFailure(asN8nWraps(authError)), {});
 		expect(error.message).toBe('The Zoho Meeting credential could not be refreshed: invalid_code');
 		expect(error.description).toMatch(/Reconnect/);
 	});
 
 	it('explains an HTML error page without dumping it', () => {
 		const failure = toFailure(asN8nWraps(axiosError(502, '<html>Bad gateway</html>', { 'content-type': 'text/html' })));
-		const error = toNodeApiError(node, failure, { method: 'GET' });
+		const error = toNodeApiError(node, failure, {});
 		expect(error.message).toBe('Zoho Meeting answered HTTP 502 with an unexpected response (text/html)');
 	});
 
 	it('warns that a lost create may have happened', () => {
 		const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-		const error = toNodeApiError(node, toFailure(asN8nWraps(reset)), { method: 'POST', mayHaveApplied: true });
+		const error = toNodeApiError(node, toFailure(asN8nWraps(reset)), { mayHaveApplied: true });
 		expect(error.message).toBe('Could not reach Zoho Meeting (ECONNRESET)');
 		expect(error.description).toMatch(/not sent again/);
 	});
@@ -67,13 +67,13 @@ describe('toNodeApiError', () => {
 		const failure = toFailure(
 			asN8nWraps(axiosError(429, { status: 'error', error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded' } })),
 		);
-		const error = toNodeApiError(node, failure, { method: 'GET', resetAt: Date.UTC(2026, 0, 1) });
+		const error = toNodeApiError(node, failure, { resetAt: Date.UTC(2026, 0, 1) });
 		expect(error.description).toContain('2026-01-01T00:00:00.000Z');
 	});
 
 	it('carries nothing of the request config, so no token', () => {
 		const failure = toFailure(asN8nWraps(axiosError(404, { status: 'error', error: { code: 'INVALID_MEETING_KEY', message: 'x' } })));
-		const error = toNodeApiError(node, failure, { method: 'GET' });
+		const error = toNodeApiError(node, failure, {});
 		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toContain(
 			'secret-token',
 		);

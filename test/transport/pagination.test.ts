@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { MAX_PAGES, pageThrough } from '../../nodes/ZohoMeeting/transport';
+import { ZohoClient } from '../../nodes/ZohoMeeting/transport';
+import { MAX_PAGES } from '../../nodes/ZohoMeeting/transport/pagination';
 
 /**
  * The stop rules of paging need a server that misbehaves on purpose (repeats a page,
@@ -11,7 +12,7 @@ function scriptedContext(answer: (page: number, perPage: number) => { data: IDat
 	const requests: IHttpRequestOptions[] = [];
 	const ctx = {
 		getNode: () => ({ name: 'Zoho Meeting', type: 'zohoMeeting', credentials: { zohoMeetingOAuth2Api: { id: 'c1' } } }),
-		getCredentials: async () => ({ dataCenter: 'custom', apiUrl: 'http://zoho.test' }),
+		getCredentials: async () => ({ dataCenter: 'custom', apiUrl: 'https://zoho.test' }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				requests.push(options);
@@ -22,7 +23,7 @@ function scriptedContext(answer: (page: number, perPage: number) => { data: IDat
 			},
 		},
 	} as unknown as IExecuteFunctions;
-	return { ctx, requests };
+	return { zoho: new ZohoClient(ctx), requests };
 }
 
 const objects = (from: number, count: number) =>
@@ -39,8 +40,8 @@ const request = { method: 'GET' as const, path: '/meetings' };
 
 describe('pageThrough', () => {
 	it('asks for 100 per page and follows has_more for Return All', async () => {
-		const { ctx, requests } = scriptedContext(listOf(250));
-		const all = await pageThrough.call(ctx, request, { returnAll: true });
+		const { zoho, requests } = scriptedContext(listOf(250));
+		const all = await zoho.pageThrough(request, { returnAll: true });
 		expect(all).toHaveLength(250);
 		expect(requests.map((r) => r.qs)).toEqual([
 			{ page: 1, per_page: 100 },
@@ -50,38 +51,51 @@ describe('pageThrough', () => {
 	});
 
 	it('fetches no more pages than a limit needs', async () => {
-		const { ctx, requests } = scriptedContext(listOf(10_000));
-		expect(await pageThrough.call(ctx, request, { returnAll: false, limit: 250 })).toHaveLength(250);
+		const { zoho, requests } = scriptedContext(listOf(10_000));
+		expect(await zoho.pageThrough(request, { returnAll: false, limit: 250 })).toHaveLength(250);
 		expect(requests).toHaveLength(3);
 	});
 
 	it('asks for only the limit when it is under a page', async () => {
-		const { ctx, requests } = scriptedContext(listOf(10_000));
-		expect(await pageThrough.call(ctx, request, { returnAll: false, limit: 7 })).toHaveLength(7);
+		const { zoho, requests } = scriptedContext(listOf(10_000));
+		expect(await zoho.pageThrough(request, { returnAll: false, limit: 7 })).toHaveLength(7);
 		expect(requests.map((r) => r.qs)).toEqual([{ page: 1, per_page: 7 }]);
 	});
 
 	it('stops on an empty page even when has_more says otherwise', async () => {
-		const { ctx, requests } = scriptedContext((page) => ({ data: page === 1 ? objects(0, 100) : [], has_more: true }));
-		expect(await pageThrough.call(ctx, request, { returnAll: true })).toHaveLength(100);
+		const { zoho, requests } = scriptedContext((page) => ({ data: page === 1 ? objects(0, 100) : [], has_more: true }));
+		expect(await zoho.pageThrough(request, { returnAll: true })).toHaveLength(100);
 		expect(requests).toHaveLength(2);
 	});
 
 	it('stops when the server repeats a page (ignores the page parameter)', async () => {
-		const { ctx, requests } = scriptedContext(() => ({ data: objects(0, 100), has_more: true }));
-		expect(await pageThrough.call(ctx, request, { returnAll: true })).toHaveLength(100);
+		const { zoho, requests } = scriptedContext(() => ({ data: objects(0, 100), has_more: true }));
+		expect(await zoho.pageThrough(request, { returnAll: true })).toHaveLength(100);
 		expect(requests).toHaveLength(2);
 	});
 
 	it('stops after a short page when the server sends no pagination object', async () => {
-		const { ctx, requests } = scriptedContext((page) => ({ data: objects(page * 100, page === 1 ? 100 : 40) }));
-		expect(await pageThrough.call(ctx, request, { returnAll: true })).toHaveLength(140);
+		const { zoho, requests } = scriptedContext((page) => ({ data: objects(page * 100, page === 1 ? 100 : 40) }));
+		expect(await zoho.pageThrough(request, { returnAll: true })).toHaveLength(140);
 		expect(requests).toHaveLength(2);
 	});
 
-	it('gives up after the hard page cap when has_more never ends', async () => {
-		const { ctx, requests } = scriptedContext((page) => ({ data: objects(page * 10, 1), has_more: true }));
-		await pageThrough.call(ctx, request, { returnAll: true });
+	it('fails with a clear error at the hard page cap when has_more never ends, never returning a cut list', async () => {
+		const { zoho, requests } = scriptedContext((page) => ({ data: objects(page * 10, 1), has_more: true }));
+		await expect(zoho.pageThrough(request, { returnAll: true })).rejects.toThrow(
+			`Zoho Meeting announced more than ${MAX_PAGES} pages`,
+		);
 		expect(requests).toHaveLength(MAX_PAGES);
+	});
+
+	it('stops at once when a page repeats an earlier one, not only the one before', async () => {
+		const { zoho, requests } = scriptedContext((page) => ({ data: objects(page % 2 === 0 ? 0 : 100, 100), has_more: true }));
+		expect(await zoho.pageThrough(request, { returnAll: true })).toHaveLength(200);
+		expect(requests).toHaveLength(3);
+	});
+
+	it('reads a page of 150,000 objects without overflowing the stack', async () => {
+		const { zoho } = scriptedContext((page) => ({ data: page === 1 ? objects(0, 150_000) : [], has_more: false }));
+		expect(await zoho.pageThrough(request, { returnAll: true })).toHaveLength(150_000);
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { limitParallelRequests, pageThrough } from '../../nodes/ZohoMeeting/transport';
+import { ZohoClient } from '../../nodes/ZohoMeeting/transport';
 
 /**
  * pageThrough with Parallel Requests: once the first page has told the total, the other
@@ -20,7 +20,7 @@ function scriptedRun(parallel: number, answer: (page: number) => Answer) {
 	let mostInFlight = 0;
 	const ctx = {
 		getNode: () => ({ name: 'Zoho Meeting', type: 'zohoMeeting', credentials: { zohoMeetingOAuth2Api: { id: 'pages' } } }),
-		getCredentials: async () => ({ dataCenter: 'custom', apiUrl: 'http://zoho.test' }),
+		getCredentials: async () => ({ dataCenter: 'custom', apiUrl: 'https://zoho.test' }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				const { page } = options.qs as { page: number };
@@ -35,8 +35,7 @@ function scriptedRun(parallel: number, answer: (page: number) => Answer) {
 			},
 		},
 	} as unknown as IExecuteFunctions;
-	limitParallelRequests(ctx, parallel);
-	return { ctx, asked, mostInFlight: () => mostInFlight };
+	return { zoho: new ZohoClient(ctx, { parallel }), asked, mostInFlight: () => mostInFlight };
 }
 
 const objects = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
@@ -52,7 +51,7 @@ const request = { method: 'GET' as const, path: '/meetings' };
 describe('pageThrough with Parallel Requests', () => {
 	it('fetches the pages after the first several at a time, no more than needed, in order', async () => {
 		const run = scriptedRun(4, list(1_050));
-		const all = await pageThrough.call(run.ctx, request, { returnAll: true });
+		const all = await run.zoho.pageThrough(request, { returnAll: true });
 		expect(all).toEqual(objects(0, 1_050));
 		expect([...run.asked].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 		expect(run.asked[0]).toBe(1);
@@ -61,30 +60,30 @@ describe('pageThrough with Parallel Requests', () => {
 
 	it('stops at the limit: 250 objects take three pages', async () => {
 		const run = scriptedRun(4, list(10_000));
-		expect(await pageThrough.call(run.ctx, request, { returnAll: false, limit: 250 })).toEqual(objects(0, 250));
+		expect(await run.zoho.pageThrough(request, { returnAll: false, limit: 250 })).toEqual(objects(0, 250));
 		expect(run.asked).toHaveLength(3);
 	});
 
 	it('reads on, one page at a time, when the list grew past the total it announced', async () => {
 		const run = scriptedRun(4, list(520, 300));
-		expect(await pageThrough.call(run.ctx, request, { returnAll: true })).toEqual(objects(0, 520));
+		expect(await run.zoho.pageThrough(request, { returnAll: true })).toEqual(objects(0, 520));
 		expect([...run.asked].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
 	});
 
 	it('stops at an empty page when the list shrank, whatever came back after it', async () => {
 		const shrunk = list(150, 600);
 		const run = scriptedRun(4, (page) => (page === 5 ? { data: objects(999, 100), total: 600, has_more: true } : shrunk(page)));
-		expect(await pageThrough.call(run.ctx, request, { returnAll: true })).toEqual(objects(0, 150));
+		expect(await run.zoho.pageThrough(request, { returnAll: true })).toEqual(objects(0, 150));
 	});
 
 	it('stops at a page that repeats the one before (a server ignoring page)', async () => {
 		const run = scriptedRun(4, () => ({ data: objects(0, 100), total: 500, has_more: true }));
-		expect(await pageThrough.call(run.ctx, request, { returnAll: true })).toEqual(objects(0, 100));
+		expect(await run.zoho.pageThrough(request, { returnAll: true })).toEqual(objects(0, 100));
 	});
 
 	it('fails with the first failing page in order', async () => {
 		const whole = list(800);
 		const run = scriptedRun(4, (page) => (page === 3 || page === 5 ? { ...whole(page), fail: true } : whole(page)));
-		await expect(pageThrough.call(run.ctx, request, { returnAll: true })).rejects.toThrow('NOT_FOUND: page 3 is gone');
+		await expect(run.zoho.pageThrough(request, { returnAll: true })).rejects.toThrow('NOT_FOUND: page 3 is gone');
 	});
 });

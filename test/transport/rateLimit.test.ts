@@ -1,13 +1,19 @@
+import type { Failure } from '../../nodes/ZohoMeeting/transport/errors';
 import {
-	forgetWindow,
-	isIdempotent,
-	isTransient,
+	AccountBudget,
 	MAX_RATE_LIMIT_WAIT_MS,
-	recordWindow,
 	resetTimeMs,
 	waitAfter429,
-	waitBeforeCall,
 } from '../../nodes/ZohoMeeting/transport/rateLimit';
+import {
+	backoffMs,
+	isIdempotentMethod,
+	isTransient,
+	MAX_RATE_LIMIT_TRIES,
+	MAX_TRANSIENT_RETRIES,
+	retryDecision,
+	type Attempts,
+} from '../../nodes/ZohoMeeting/transport/retry';
 
 const now = 1_765_000_000_000;
 
@@ -45,39 +51,75 @@ describe('waitAfter429', () => {
 });
 
 describe('proactive waiting', () => {
-	afterEach(() => forgetWindow('account'));
+	let budget: AccountBudget;
+	beforeEach(() => (budget = new AccountBudget()));
 
 	it('waits for the reset once the window is spent, instead of provoking a 429', () => {
-		recordWindow('account', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 3) }, now);
-		expect(waitBeforeCall('account', now)).toBe(3000);
-		expect(waitBeforeCall('account', now + 3000)).toBe(0);
+		budget.recordAnswer({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 3) }, now);
+		expect(budget.waitBeforeCall(now)).toBe(3000);
+		expect(budget.waitBeforeCall(now + 3000)).toBe(0);
 	});
 
 	it('does not wait while calls remain', () => {
-		recordWindow('account', { 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': String(now / 1000 + 3) }, now);
-		expect(waitBeforeCall('account', now)).toBe(0);
+		budget.recordAnswer({ 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': String(now / 1000 + 3) }, now);
+		expect(budget.waitBeforeCall(now)).toBe(0);
 	});
 
 	it('never waits longer than the maximum (a spent daily quota fails instead)', () => {
-		recordWindow('account', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 86_400) }, now);
-		expect(waitBeforeCall('account', now)).toBe(MAX_RATE_LIMIT_WAIT_MS);
+		budget.recordAnswer({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 86_400) }, now);
+		expect(budget.waitBeforeCall(now)).toBe(MAX_RATE_LIMIT_WAIT_MS);
 	});
 });
 
 describe('retry classification', () => {
 	it('retries 5xx and connection failures, not client errors', () => {
-		expect(isTransient(503, undefined)).toBe(true);
-		expect(isTransient(500, undefined)).toBe(true);
-		expect(isTransient(404, undefined)).toBe(false);
-		expect(isTransient(undefined, 'ECONNRESET')).toBe(true);
-		expect(isTransient(undefined, 'ERR_INVALID_URL')).toBe(false);
+		expect(isTransient({ status: 503 })).toBe(true);
+		expect(isTransient({ status: 500 })).toBe(true);
+		expect(isTransient({ status: 404 })).toBe(false);
+		expect(isTransient({ code: 'ECONNRESET' })).toBe(true);
+		expect(isTransient({ code: 'EDEADLINE' })).toBe(true);
+		expect(isTransient({ code: 'ERR_INVALID_URL' })).toBe(false);
 	});
 
 	it('never treats POST as idempotent', () => {
-		expect(isIdempotent('GET')).toBe(true);
-		expect(isIdempotent('PUT')).toBe(true);
-		expect(isIdempotent('DELETE')).toBe(true);
-		expect(isIdempotent('POST')).toBe(false);
-		expect(isIdempotent('PATCH')).toBe(false);
+		expect(isIdempotentMethod('GET')).toBe(true);
+		expect(isIdempotentMethod('PUT')).toBe(true);
+		expect(isIdempotentMethod('DELETE')).toBe(true);
+		expect(isIdempotentMethod('POST')).toBe(false);
+		expect(isIdempotentMethod('PATCH')).toBe(false);
+	});
+});
+
+describe('retryDecision', () => {
+	const failure = (fields: Partial<Failure>): Failure => ({ message: 'x', refreshFailed: false, ...fields });
+	const attempts = (fields: Partial<Attempts> = {}): Attempts => ({
+		idempotent: true,
+		rateLimited: 0,
+		transient: 0,
+		refreshRetried: false,
+		...fields,
+	});
+
+	it('backs off a transient failure of an idempotent request, a bounded number of times', () => {
+		expect(retryDecision(failure({ status: 503 }), attempts(), now)).toEqual({ action: 'backOff', ms: backoffMs(0) });
+		expect(retryDecision(failure({ status: 503 }), attempts({ transient: MAX_TRANSIENT_RETRIES }), now)).toEqual({ action: 'fail' });
+	});
+
+	it('never sends a request that is not idempotent again after a 5xx or a lost answer', () => {
+		for (const broken of [failure({ status: 502 }), failure({ code: 'ECONNRESET' }), failure({ status: 201, malformed: true })]) {
+			expect(retryDecision(broken, attempts({ idempotent: false }), now)).toEqual({ action: 'fail' });
+		}
+	});
+
+	it('waits out a 429 for any method, until the tries run out or the wait is too long', () => {
+		const headers = { 'retry-after': '2' };
+		expect(retryDecision(failure({ status: 429, headers }), attempts({ idempotent: false }), now)).toEqual({ action: 'waitForWindow', ms: 2250 });
+		expect(retryDecision(failure({ status: 429, headers }), attempts({ rateLimited: MAX_RATE_LIMIT_TRIES - 1 }), now)).toEqual({ action: 'fail' });
+		expect(retryDecision(failure({ status: 429, headers: { 'retry-after': '86400' } }), attempts(), now)).toEqual({ action: 'fail' });
+	});
+
+	it('sends once more after a refused refresh, only if another request refreshed the token', () => {
+		expect(retryDecision(failure({ refreshFailed: true }), attempts({ idempotent: false }), now)).toEqual({ action: 'retryIfTokenRefreshed' });
+		expect(retryDecision(failure({ refreshFailed: true }), attempts({ refreshRetried: true }), now)).toEqual({ action: 'fail' });
 	});
 });

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../nodes/ZohoMeeting/transport';
+import { ZohoClient } from '../../nodes/ZohoMeeting/transport';
 
 /**
  * n8n 1.x refreshes an expired token once per request in flight; Zoho refuses more than
@@ -18,7 +18,7 @@ function scriptedRun(storedTokens: string[], answers: Array<'refused' | 'created
 		getNode: () => ({ name: 'Zoho Meeting', type: 'zohoMeeting', credentials: { zohoMeetingOAuth2Api: { id: 'refresh' } } }),
 		getCredentials: async () => ({
 			dataCenter: 'custom',
-			apiUrl: 'http://zoho.test',
+			apiUrl: 'https://zoho.test',
 			oauthTokenData: { access_token: storedTokens[Math.min(reads++, storedTokens.length - 1)] },
 		}),
 		helpers: {
@@ -29,7 +29,7 @@ function scriptedRun(storedTokens: string[], answers: Array<'refused' | 'created
 			},
 		},
 	} as unknown as IExecuteFunctions;
-	return { ctx, sent };
+	return { zoho: new ZohoClient(ctx), sent };
 }
 
 const create = { method: 'POST' as const, path: '/meetings', body: { topic: 'Standup' } };
@@ -37,19 +37,19 @@ const create = { method: 'POST' as const, path: '/meetings', body: { topic: 'Sta
 describe('a token refresh that Zoho refused', () => {
 	it('sends the request once more when another request stored a new token meanwhile', async () => {
 		const run = scriptedRun(['expired', 'refreshed by another request'], ['refused', 'created']);
-		await expect(zohoApiRequest.call(run.ctx, create)).resolves.toEqual({ meeting_key: '1001' });
+		await expect(run.zoho.request(create)).resolves.toEqual({ meeting_key: '1001' });
 		expect(run.sent).toEqual(['POST', 'POST']);
 	});
 
 	it('fails at once, asking to reconnect, when no other refresh went through', async () => {
 		const run = scriptedRun(['expired'], ['refused', 'created']);
-		await expect(zohoApiRequest.call(run.ctx, create)).rejects.toThrow(/^The Zoho Meeting credential could not be refreshed: Access Denied/);
+		await expect(run.zoho.request(create)).rejects.toThrow(/^The Zoho Meeting credential could not be refreshed: Access Denied/);
 		expect(run.sent).toEqual(['POST']);
 	});
 
 	it('tries only once more', async () => {
 		const run = scriptedRun(['expired', 'newer', 'newest'], ['refused', 'refused', 'created']);
-		await expect(zohoApiRequest.call(run.ctx, create)).rejects.toThrow(/could not be refreshed/);
+		await expect(run.zoho.request(create)).rejects.toThrow(/could not be refreshed/);
 		expect(run.sent).toEqual(['POST', 'POST']);
 	});
 });

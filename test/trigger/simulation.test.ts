@@ -10,7 +10,7 @@
  * Replay one seed: ZOHO_TRIGGER_SEED=<seed> npx jest test/trigger/simulation.test.ts
  * More rounds per seed: ZOHO_TRIGGER_ROUNDS=<n>.
  */
-import * as rateLimit from '../../nodes/ZohoMeeting/transport/rateLimit';
+import { systemClock } from '../../nodes/ZohoMeeting/transport/clock';
 import type { FaultRequest } from '../../sandbox/faults';
 import type { DateFilter, MeetingInput, MeetingRecord, RecordingRecord, Store } from '../../sandbox/store';
 import { MAX_REMEMBERED, type TriggerEvent } from '../../nodes/ZohoMeetingTrigger/pollState';
@@ -24,10 +24,12 @@ const EVENTS: TriggerEvent[] = ['meetingCompleted', 'recordingAvailable'];
 
 const handle = useSandbox();
 
+const realSleep = systemClock.sleep;
+
 beforeEach(() => {
 	// The transport's real back-off (0.5 s, 1 s, 2 s) is tested with the transport; here
-	// hundreds of injected failures would make it minutes, so retries wait milliseconds.
-	jest.spyOn(rateLimit, 'backoffMs').mockImplementation((attempt) => 2 ** attempt);
+	// hundreds of injected failures would make it minutes, so its clock sleeps 250 times faster.
+	jest.spyOn(systemClock, 'sleep').mockImplementation(async (ms, signal) => await realSleep(ms / 250, signal));
 });
 afterEach(() => jest.restoreAllMocks());
 

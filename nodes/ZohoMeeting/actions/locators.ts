@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pages } from '../transport';
+import type { ZohoClient } from '../transport';
 import { assertPathId, assertTimezone } from '../transport/validation';
 
 function locatorOf(ctx: IExecuteFunctions, name: string, itemIndex: number) {
@@ -23,7 +23,7 @@ function keyInUrl(url: URL): string | undefined {
  * `meeting_url` (`.../meeting/join/abc123xyz`) holds no key, so such a URL is looked up
  * among the account's meetings.
  */
-export async function getMeetingKey(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+export async function getMeetingKey(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<string> {
 	const locator = locatorOf(this, 'meetingKey', itemIndex);
 	if (locator.mode !== 'url') {
 		return assertPathId(this.getNode(), itemIndex, 'meetingKey', locator.value);
@@ -41,7 +41,7 @@ export async function getMeetingKey(this: IExecuteFunctions, itemIndex: number):
 	const key = keyInUrl(url);
 	if (key) return assertPathId(this.getNode(), itemIndex, 'meetingKey', key);
 	const wanted = url.toString().replace(/\/+$/, '');
-	for await (const page of pages(this, { method: 'GET', path: '/meetings', itemIndex })) {
+	for await (const page of zoho.pages({ method: 'GET', path: '/meetings', itemIndex })) {
 		const match = page.find(
 			(meeting) => String(meeting.meeting_url ?? '').replace(/\/+$/, '') === wanted,
 		);

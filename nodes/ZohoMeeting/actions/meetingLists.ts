@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageThrough } from '../transport';
+import type { ZohoClient } from '../transport';
 import { limitField, meetingKeyLocator, returnAllField } from './common.descriptions';
 import { listQuery } from './filters';
 import { getMeetingKey } from './locators';
@@ -19,12 +19,12 @@ export function meetingListDescription(resource: string): INodeProperties[] {
 export async function getAllOfMeeting(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	zoho: ZohoClient,
 	path: string,
 ): Promise<IDataObject[]> {
 	const { returnAll, limit } = listQuery.call(this, itemIndex);
-	const meetingKey = await getMeetingKey.call(this, itemIndex);
-	return await pageThrough.call(
-		this,
+	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
+	return await zoho.pageThrough(
 		{ method: 'GET', path: `/meetings/{meetingKey}${path}`, pathParams: { meetingKey }, itemIndex },
 		{ returnAll, limit },
 	);

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { limitParallelRequests } from '../transport';
+import { RequestReached, ZohoClient } from '../transport';
 import { resources } from './resources';
-import { ItemWithBinary, type OperationResult } from './types';
+import { ItemWithBinary, type OperationResult, type ZohoOperation } from './types';
 
 /**
  * Enough requests in flight to keep n8n busy while Zoho answers: n8n spends a few
@@ -29,7 +29,7 @@ export const routerOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
 			default: DEFAULT_PARALLEL_REQUESTS,
 			description:
-				'How many requests go to Zoho Meeting at the same time, across input items and the pages of Return All. Output keeps the input order, and all requests wait together once the rate limit is reached; 1 sends one after the other.',
+				'How many requests go to Zoho Meeting at the same time, across input items and the pages of Return All. Output keeps the input order, and all requests wait together once the rate limit is reached; 1 sends one after the other. Without Continue On Fail, every item\'s parameters are checked before the first request, so one bad item sends nothing; when Zoho Meeting refuses an item, no further item starts, the items already sent finish, and the error names those that succeeded.',
 		},
 	],
 };
@@ -76,57 +76,79 @@ function itemList(indexes: number[]): string {
 }
 
 /**
- * The one loop over input items: it runs the chosen operation for each item, up to
- * "Parallel Requests" items at a time, pairs every output item with its input and keeps
- * the input order, and with "Continue On Fail" turns a failed item into an error item
- * while the rest go on. Without it, the first failure stops new items from starting; the
- * items already sent finish, and the error says which of the later ones succeeded (a
- * create among them has been done, though its output is not passed on).
+ * The check pass: each item's operation runs up to its first request, which the checking
+ * client refuses to send. An item whose parameters are wrong fails here, before any item
+ * has been sent, so a rerun after fixing it duplicates nothing.
+ */
+async function checkEveryItem(ctx: IExecuteFunctions, operation: ZohoOperation, count: number): Promise<void> {
+	const checker = new ZohoClient(ctx, { checkOnly: true });
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			await operation.execute.call(ctx, itemIndex, checker);
+		} catch (error) {
+			if (!(error instanceof RequestReached)) throw withItemIndex(ctx, error, itemIndex);
+		}
+	}
+}
+
+type Failure = { itemIndex: number; error: NodeApiError | NodeOperationError };
+
+/**
+ * Runs the operation for every item, up to "Parallel Requests" items at a time, keeping
+ * each item's output in its input slot. With "Continue On Fail" a failed item becomes an
+ * error item; without it, the first failure stops new items from starting.
+ */
+async function runItems(ctx: IExecuteFunctions, operation: ZohoOperation, zoho: ZohoClient) {
+	const count = ctx.getInputData().length;
+	const continueOnFail = ctx.continueOnFail();
+	const results: INodeExecutionData[][] = new Array(count);
+	const failures: Failure[] = [];
+	let next = 0;
+	const work = async () => {
+		while (next < count && failures.length === 0) {
+			const itemIndex = next++;
+			try {
+				results[itemIndex] = toItems(await operation.execute.call(ctx, itemIndex, zoho), itemIndex);
+			} catch (error) {
+				const failure = withItemIndex(ctx, error, itemIndex);
+				if (continueOnFail) results[itemIndex] = [errorItem(failure, itemIndex)];
+				else failures.push({ itemIndex, error: failure });
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(zoho.slots.size, count) }, work));
+	return { results, failures };
+}
+
+/** The first failed item's error, naming the later items that ran at the same time and succeeded. */
+function firstFailure(failures: Failure[], results: INodeExecutionData[][]): Error {
+	const { itemIndex, error } = failures.reduce((first, other) => (other.itemIndex < first.itemIndex ? other : first));
+	const done = results.flatMap((result, index) => (result && index > itemIndex ? [index] : []));
+	if (done.length) {
+		const note = `${itemList(done)} ran at the same time and succeeded; their output is not passed on.`;
+		error.description = [error.description, note].filter(Boolean).join(' ');
+	}
+	return error;
+}
+
+/**
+ * The one loop over input items: pairs every output item with its input and keeps the
+ * input order. Without "Continue On Fail", every item's parameters are checked before the
+ * first request (checkEveryItem), and when Zoho refuses an item the items already sent
+ * finish and the error says which of the later ones succeeded (a create among them has
+ * been done, though its output is not passed on).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operationName}" of resource "${resource}" is not supported`,
-		);
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
 	}
-	const items = this.getInputData();
-	const continueOnFail = this.continueOnFail();
-	const results: INodeExecutionData[][] = new Array(items.length);
-	let next = 0;
-	const failures: Array<{ itemIndex: number; error: NodeApiError | NodeOperationError }> = [];
-
-	const work = async () => {
-		while (next < items.length && failures.length === 0) {
-			const itemIndex = next++;
-			try {
-				results[itemIndex] = toItems(await operation.execute.call(this, itemIndex), itemIndex);
-			} catch (error) {
-				const failure = withItemIndex(this, error, itemIndex);
-				if (continueOnFail) {
-					results[itemIndex] = [errorItem(failure, itemIndex)];
-				} else {
-					failures.push({ itemIndex, error: failure });
-				}
-			}
-		}
-	};
-	const parallel = parallelRequests(this);
-	limitParallelRequests(this, parallel);
-	const workers = Math.min(parallel, items.length);
-	await Promise.all(Array.from({ length: workers }, work));
-
-	if (failures.length) {
-		const { itemIndex, error } = failures.reduce((first, other) => (other.itemIndex < first.itemIndex ? other : first));
-		const done = results.flatMap((result, index) => (result && index > itemIndex ? [index] : []));
-		if (done.length) {
-			const note = `${itemList(done)} ran at the same time and succeeded; their output is not passed on.`;
-			error.description = [error.description, note].filter(Boolean).join(' ');
-		}
-		throw error;
-	}
+	const count = this.getInputData().length;
+	if (!this.continueOnFail() && count > 1) await checkEveryItem(this, operation, count);
+	const zoho = new ZohoClient(this, { parallel: parallelRequests(this) });
+	const { results, failures } = await runItems(this, operation, zoho);
+	if (failures.length) throw firstFailure(failures, results);
 	return [results.flat()];
 }

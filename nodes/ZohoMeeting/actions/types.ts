@@ -1,5 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ZohoClient } from '../transport';
+
 /** An output item that carries a file as well as JSON (recording download). */
 export class ItemWithBinary {
 	constructor(
@@ -17,7 +19,8 @@ export type OperationResult = IDataObject | IDataObject[] | ItemWithBinary;
  */
 export interface ZohoOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/** Reads and checks the item's parameters before its first request through `zoho`. */
+	execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<OperationResult>;
 }
 
 export type ResourceOperations = Record<string, ZohoOperation>;

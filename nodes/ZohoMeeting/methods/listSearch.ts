@@ -5,7 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { zohoApiRequestPage } from '../transport';
+import { MAX_PER_PAGE, ZohoClient } from '../transport';
 
 /**
  * Searchable pickers. Zoho's list endpoints have no text search, so each call reads one
@@ -19,18 +19,13 @@ async function searchList(
 	toItem: (object: IDataObject) => INodeListSearchItems,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken) || 1;
-	const { data, pagination } = await zohoApiRequestPage.call(ctx, {
-		method: 'GET',
-		path,
-		qs: { page, per_page: 100 },
-	});
+	const list = await new ZohoClient(ctx).requestPage({ method: 'GET', path }, page, MAX_PER_PAGE);
 	const needle = filter?.trim().toLowerCase();
-	const results = data
+	const results = list.data
 		.map(toItem)
 		.filter((item) => !needle || `${item.name} ${item.value}`.toLowerCase().includes(needle));
-	return { results, paginationToken: pagination?.has_more ? String(page + 1) : undefined };
+	return { results, paginationToken: list.hasMore ? String(page + 1) : undefined };
 }
-
 function when(object: IDataObject): string {
 	return object.start_time ? ` (${String(object.start_time).replace('T', ' ').replace('Z', ' UTC')})` : '';
 }

@@ -2,13 +2,13 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { describeZohoError } from './errorCodes';
-import type { Headers } from './rateLimit';
+import { headerOf, type Headers } from './headers';
 
 /**
  * What went wrong with one request, lifted out of whatever n8n threw: n8n wraps the
  * axios error in a NodeApiError (cause), and a failed OAuth refresh surfaces as
- * client-oauth2's AuthError (code EAUTH). Only these plain fields are kept, never the
- * request config, so no Authorization header can travel on into an error.
+ * client-oauth2's AuthError (EAUTH) or ResponseError (ESTATUS). Only these plain fields
+ * are kept, never the request config, so no Authorization header can travel on.
  */
 export interface Failure {
 	status?: number;
@@ -16,9 +16,14 @@ export interface Failure {
 	data?: unknown;
 	code?: string;
 	message: string;
+	/** The token refresh failed: Zoho refused it (EAUTH) or answered no token (ESTATUS). */
 	refreshFailed: boolean;
 	/** The status of a token endpoint that answered a refresh with no token and no OAuth error. */
 	tokenEndpointStatus?: number;
+	/** A 2xx whose body is not the API's JSON (a proxy's page, a cut body). */
+	malformed?: boolean;
+	/** For a redirect answer: the origin it pointed at (API calls never follow one). */
+	redirectTo?: string;
 }
 
 interface ErrorLike {
@@ -26,7 +31,6 @@ interface ErrorLike {
 	code?: unknown;
 	cause?: unknown;
 	response?: { status?: unknown; headers?: unknown; data?: unknown };
-	body?: unknown;
 	status?: unknown;
 }
 
@@ -48,8 +52,7 @@ export function toFailure(error: unknown): Failure {
 	let status = typeof response?.status === 'number' ? response.status : undefined;
 	// axios reports a body that broke off after a 2xx status line ("stream has been
 	// aborted", ERR_BAD_RESPONSE) with the response it had begun. That is a failed
-	// connection, not an answer: retried like one when idempotent, and for a create it
-	// means Zoho may have done it.
+	// connection, not an answer: for a create it means Zoho may have done it.
 	if (status !== undefined && status < 300 && code !== undefined) status = undefined;
 	return {
 		status,
@@ -57,21 +60,9 @@ export function toFailure(error: unknown): Failure {
 		data: response?.data,
 		code,
 		message: typeof inner?.message === 'string' ? inner.message : String(inner),
-		refreshFailed: code === 'EAUTH',
-		// client-oauth2's ResponseError: the token endpoint's answer was neither a token nor
-		// an OAuth error (an HTML page, a redirect, a 4xx without `error`).
+		refreshFailed: code === 'EAUTH' || code === 'ESTATUS',
 		tokenEndpointStatus: code === 'ESTATUS' && typeof inner?.status === 'number' ? inner.status : undefined,
 	};
-}
-
-/** The spec's error envelope, `{status:"error", error:{code, message}}`, if the body is one. */
-export function zohoErrorOf(data: unknown): { code: string; message: string } | undefined {
-	const body = typeof data === 'string' ? tryParseJson(data) : data;
-	const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-	if (error && typeof error === 'object' && typeof error.code === 'string') {
-		return { code: error.code, message: typeof error.message === 'string' ? error.message : '' };
-	}
-	return undefined;
 }
 
 export function tryParseJson(text: string): unknown {
@@ -82,115 +73,161 @@ export function tryParseJson(text: string): unknown {
 	}
 }
 
-const MAY_HAVE_APPLIED =
-	'so it was not sent again (a second create would make a duplicate). Check Zoho Meeting before running this item again.';
+/** The API's error envelope, `{status:"error", error:{code, message}}`, if the body is one. */
+export function zohoErrorOf(data: unknown): { code: string; message: string } | undefined {
+	const body = typeof data === 'string' ? tryParseJson(data) : data;
+	const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+	if (error && typeof error === 'object' && typeof error.code === 'string') {
+		return { code: error.code, message: typeof error.message === 'string' ? error.message : '' };
+	}
+	return undefined;
+}
+
+/**
+ * Whether a request that is not idempotent may have been carried out though it failed:
+ * no answer or a broken one, a gateway that gave up waiting for Zoho (502, 504), or a
+ * 503 that is not Zoho's own JSON (a proxy's page). Such a request is never sent again.
+ */
+export function mayHaveApplied(failure: Failure): boolean {
+	const { status } = failure;
+	if (status === undefined || status < 300 || status === 502 || status === 504) return true;
+	return status === 503 && !zohoErrorOf(failure.data);
+}
+
+export interface ErrorContext {
+	itemIndex?: number;
+	/** True when a request that is not idempotent may have been applied (see mayHaveApplied). */
+	mayHaveApplied?: boolean;
+	/** When the rate-limit window resets, for a 429. */
+	resetAt?: number;
+}
+
+interface Explanation {
+	message: string;
+	description: string;
+	httpCode?: number;
+	errorCode?: string;
+}
+
+type Rule = (failure: Failure) => Explanation | undefined;
 
 const RECONNECT =
 	'Open the Zoho Meeting credential in n8n and click "Reconnect" to sign in to Zoho again. If it keeps failing, check that the credential\'s data center matches your Zoho account.';
 
 const STATUS_FIXES: Record<number, string> = {
-	400: 'Check the values of this operation\'s fields.',
+	400: "Check the values of this operation's fields.",
 	403: 'The credential lacks a scope this operation needs: add it to the Scope field and reconnect.',
 	404: 'Check the key or ID used by this operation.',
 	429: 'Too many calls for your Zoho Meeting plan: wait, spread the workflow out, or upgrade the plan.',
 };
 
-function contentTypeOf(headers: Headers | undefined): string {
-	const value = headers?.['content-type'] ?? headers?.['Content-Type'];
-	return typeof value === 'string' ? value.split(';')[0] : 'no content type';
+const contentTypeOf = (headers: Headers | undefined) =>
+	headerOf(headers, 'content-type')?.split(';')[0] ?? 'no content type';
+
+const fixOfStatus = (status: number) =>
+	status >= 500
+		? 'Zoho Meeting (or a proxy in front of it) failed; try again later.'
+		: status < 300
+			? "Zoho Meeting (or a proxy in front of it) answered with something other than the API's JSON; try again later."
+			: (STATUS_FIXES[status] ?? 'See the Zoho Meeting API documentation.');
+
+function whatFailed(failure: Failure): string {
+	if (failure.code === 'EDEADLINE') return `Zoho Meeting did not finish answering in time (${failure.message})`;
+	if (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT') return 'Zoho Meeting did not answer in time';
+	if (failure.code === 'ERR_BAD_RESPONSE') return `Zoho Meeting's answer broke off before its end (${failure.message})`;
+	return `Could not reach Zoho Meeting (${failure.code ?? failure.message})`;
 }
 
-export interface ErrorContext {
-	itemIndex?: number;
-	method: string;
-	/** True when the request may have been applied though no answer came (a lost POST). */
-	mayHaveApplied?: boolean;
-	resetAt?: number;
-}
+/** Why a request failed and how to fix it: the first rule that knows the failure says. */
+const RULES: Rule[] = [
+	(f) =>
+		f.code === 'ESTATUS'
+			? {
+					message: `The Zoho Meeting credential could not be refreshed: Zoho's token endpoint answered ${f.tokenEndpointStatus ? `HTTP ${f.tokenEndpointStatus}` : 'something else'} without a token`,
+					description:
+						"Zoho Accounts (or a proxy in front of it) did not answer the token refresh as OAuth expects; try again later. If it keeps failing, check the credential's data center (or Accounts URL), then reconnect it.",
+				}
+			: undefined,
+	(f) =>
+		f.refreshFailed
+			? {
+					message: `The Zoho Meeting credential could not be refreshed: ${f.message}`,
+					description: `Zoho rejected the stored refresh token. ${RECONNECT}`,
+					httpCode: 401,
+					errorCode: 'INVALID_TOKEN',
+				}
+			: undefined,
+	(f) =>
+		f.redirectTo === undefined
+			? undefined
+			: {
+					message: `Zoho Meeting redirected the request to ${f.redirectTo} (HTTP ${f.status}); it was not followed`,
+					description: `API calls never follow a redirect, so nothing was sent to ${f.redirectTo}. Check the credential's data center or API URL: a proxy or gateway in front of Zoho Meeting must answer API calls itself.`,
+					httpCode: f.status,
+				},
+	(f) => {
+		if (f.status !== 401) return undefined;
+		const zoho = zohoErrorOf(f.data);
+		const code = zoho?.code ?? 'INVALID_TOKEN';
+		return {
+			message: `${code}: ${zoho?.message || 'Zoho rejected the access token'}`,
+			description: `Zoho still rejected the access token after n8n refreshed it. ${RECONNECT}`,
+			httpCode: 401,
+			errorCode: code,
+		};
+	},
+	(f) => {
+		const zoho = zohoErrorOf(f.data);
+		if (!zoho || f.status === undefined) return undefined;
+		const known = describeZohoError(zoho.code);
+		return {
+			message: `${zoho.code}: ${zoho.message || known?.message || 'Zoho Meeting reported an error'}`,
+			description: known?.fix ?? STATUS_FIXES[f.status] ?? 'See the Zoho Meeting API documentation for this error.',
+			httpCode: f.status,
+			errorCode: zoho.code,
+		};
+	},
+	(f) =>
+		f.status === undefined
+			? undefined
+			: {
+					message: `Zoho Meeting answered HTTP ${f.status} with an unexpected response (${contentTypeOf(f.headers)})`,
+					description: fixOfStatus(f.status),
+					httpCode: f.status,
+				},
+	(f) => ({
+		message: whatFailed(f),
+		description: "Check the network and the credential's data center or API URL, then try again.",
+	}),
+];
+
+const MAY_HAVE_APPLIED =
+	'Zoho Meeting may have carried out this request before its answer was lost, so it was not sent again (a second create would make a duplicate). Check Zoho Meeting before running this item again.';
 
 /** One NodeApiError per failure, naming the Zoho code and saying how to fix it. */
 export function toNodeApiError(node: INode, failure: Failure, context: ErrorContext): NodeApiError {
-	const { itemIndex } = context;
-	const build = (message: string, description: string, httpCode?: number, zohoCode?: string) => {
-		const error = new NodeApiError(
-			node,
-			{ message, errorCode: zohoCode ?? failure.code ?? null, httpCode: httpCode ?? null } as JsonObject,
-			{ message, description, httpCode: httpCode === undefined ? undefined : String(httpCode), itemIndex },
-		);
-		// NodeApiError swaps a message that mentions ECONNRESET & co. for a generic
-		// sentence; ours already says what happened and to what.
-		error.message = message;
-		return error;
-	};
+	const explanation = RULES.map((rule) => rule(failure)).find((found) => found !== undefined) as Explanation;
+	const description = [
+		failure.status === 429 && context.resetAt
+			? `The rate-limit window resets at ${new Date(context.resetAt).toISOString()}.`
+			: undefined,
+		context.mayHaveApplied ? MAY_HAVE_APPLIED : explanation.description,
+	]
+		.filter(Boolean)
+		.join(' ');
+	return buildError(node, { ...explanation, description }, context.itemIndex, failure.code);
+}
 
-	if (failure.refreshFailed) {
-		return build(
-			`The Zoho Meeting credential could not be refreshed: ${failure.message}`,
-			`Zoho rejected the stored refresh token. ${RECONNECT}`,
-			401,
-			'INVALID_TOKEN',
-		);
-	}
-
-	if (failure.code === 'ESTATUS') {
-		const answer = failure.tokenEndpointStatus ? `HTTP ${failure.tokenEndpointStatus}` : 'something else';
-		return build(
-			`The Zoho Meeting credential could not be refreshed: Zoho's token endpoint answered ${answer} without a token`,
-			"Zoho Accounts (or a proxy in front of it) did not answer the token refresh as OAuth expects; try again later. If it keeps failing, check the credential's data center (or Accounts URL), then reconnect it.",
-		);
-	}
-
-	const zoho = zohoErrorOf(failure.data);
-	if (failure.status === 401) {
-		const code = zoho?.code ?? 'INVALID_TOKEN';
-		return build(
-			`${code}: ${zoho?.message || 'Zoho rejected the access token'}`,
-			`Zoho still rejected the access token after n8n refreshed it. ${RECONNECT}`,
-			401,
-			code,
-		);
-	}
-
-	if (zoho && failure.status !== undefined) {
-		const known = describeZohoError(zoho.code);
-		let description = known?.fix ?? STATUS_FIXES[failure.status] ?? 'See the Zoho Meeting API documentation for this error.';
-		if (failure.status === 429 && context.resetAt) {
-			description = `The rate-limit window resets at ${new Date(context.resetAt).toISOString()}. ${description}`;
-		}
-		return build(
-			`${zoho.code}: ${zoho.message || known?.message || 'Zoho Meeting reported an error'}`,
-			description,
-			failure.status,
-			zoho.code,
-		);
-	}
-
-	if (failure.status !== undefined) {
-		const fix =
-			failure.status === 429 && context.resetAt
-				? `The rate-limit window resets at ${new Date(context.resetAt).toISOString()}. ${STATUS_FIXES[429]}`
-				: failure.status >= 500
-					? 'Zoho Meeting (or a proxy in front of it) failed; try again later.'
-					: failure.status < 300
-						? context.mayHaveApplied
-							? `Zoho Meeting accepted the request but its answer could not be read, ${MAY_HAVE_APPLIED}`
-							: 'Zoho Meeting (or a proxy in front of it) answered with something other than the API\'s JSON; try again later.'
-						: (STATUS_FIXES[failure.status] ?? 'See the Zoho Meeting API documentation.');
-		return build(
-			`Zoho Meeting answered HTTP ${failure.status} with an unexpected response (${contentTypeOf(failure.headers)})`,
-			fix,
-			failure.status,
-		);
-	}
-
-	const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT';
-	const what = timedOut
-		? 'Zoho Meeting did not answer in time'
-		: failure.code === 'ERR_BAD_RESPONSE'
-			? `Zoho Meeting's answer broke off before its end (${failure.message})`
-			: `Could not reach Zoho Meeting (${failure.code ?? failure.message})`;
-	const description = context.mayHaveApplied
-		? `The request may have reached Zoho Meeting before the connection failed, ${MAY_HAVE_APPLIED}`
-		: 'Check the network and the credential\'s data center or API URL, then try again.';
-	return build(what, description);
+/** A NodeApiError with exactly this message and description (and nothing of the request). */
+export function buildError(node: INode, explanation: Explanation, itemIndex?: number, code?: string): NodeApiError {
+	const { message, description, httpCode, errorCode } = explanation;
+	const error = new NodeApiError(
+		node,
+		{ message, errorCode: errorCode ?? code ?? null, httpCode: httpCode ?? null } as JsonObject,
+		{ message, description, httpCode: httpCode === undefined ? undefined : String(httpCode), itemIndex },
+	);
+	// NodeApiError swaps a message that mentions ECONNRESET & co. for a generic sentence;
+	// ours already says what happened and to what.
+	error.message = message;
+	return error;
 }

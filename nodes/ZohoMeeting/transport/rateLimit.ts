@@ -1,191 +1,36 @@
+import { systemClock, type Clock } from './clock';
+import { headerOf, type Headers } from './headers';
+
 /**
- * Rate-limit and retry policy, kept free of n8n so it can be unit tested.
- *
- * Zoho Meeting limits calls per minute and per day by plan (spec "Rate Limits") and
- * reports the window on every response: `X-RateLimit-Limit`, `X-RateLimit-Remaining`
- * and `X-RateLimit-Reset` (epoch seconds).
+ * Zoho Meeting limits calls per minute and per day by plan and reports the window on
+ * every answer: `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`
+ * (epoch seconds; docs/api-contract.md, "Rate limits").
  */
 
 /** Longest wait for a window to reset; a longer one (a spent daily quota) fails at once. */
 export const MAX_RATE_LIMIT_WAIT_MS = 65_000;
-/** How often one request may meet a 429 before the error reaches the user. */
-export const MAX_RATE_LIMIT_TRIES = 6;
-/** Retries of an idempotent request after a 5xx or a connection failure. */
-export const MAX_TRANSIENT_RETRIES = 3;
-const BACKOFF_BASE_MS = 500;
-
-export type Headers = Record<string, unknown>;
-
-function header(headers: Headers | undefined, name: string): string | undefined {
-	if (!headers) return undefined;
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	if (Array.isArray(value)) return value[0] === undefined ? undefined : String(value[0]);
-	return value === undefined || value === null ? undefined : String(value);
-}
 
 /**
- * When the current window resets, in epoch ms: from `X-RateLimit-Reset` (epoch seconds,
- * as the spec says; a small number is read as seconds from now), else `Retry-After`
- * (seconds or an HTTP date).
+ * When the current window resets, in epoch ms: from `X-RateLimit-Reset` (epoch seconds;
+ * a small number is read as seconds from now), else `Retry-After` (seconds or an HTTP date).
  */
 export function resetTimeMs(headers: Headers | undefined, now: number): number | undefined {
-	const reset = Number(header(headers, 'x-ratelimit-reset'));
+	const reset = Number(headerOf(headers, 'x-ratelimit-reset'));
 	if (Number.isFinite(reset) && reset > 0) {
 		// Values below ~year 2001 in seconds cannot be epoch times: treat as a delta.
 		return reset < 1_000_000_000 ? now + reset * 1000 : reset * 1000;
 	}
-	const retryAfter = header(headers, 'retry-after');
-	if (retryAfter !== undefined) {
-		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return now + Math.max(0, seconds) * 1000;
-		const date = Date.parse(retryAfter);
-		if (Number.isFinite(date)) return date;
-	}
-	return undefined;
-}
-
-function remainingCalls(headers: Headers | undefined): number | undefined {
-	const value = header(headers, 'x-ratelimit-remaining');
-	if (value === undefined || value.trim() === '') return undefined;
-	const remaining = Number(value);
-	return Number.isFinite(remaining) ? remaining : undefined;
-}
-
-function limitCalls(headers: Headers | undefined): number | undefined {
-	const limit = Number(header(headers, 'x-ratelimit-limit'));
-	return Number.isFinite(limit) && limit > 0 ? limit : undefined;
+	const retryAfter = headerOf(headers, 'retry-after');
+	if (retryAfter === undefined) return undefined;
+	const seconds = Number(retryAfter);
+	if (Number.isFinite(seconds)) return now + Math.max(0, seconds) * 1000;
+	const date = Date.parse(retryAfter);
+	return Number.isFinite(date) ? date : undefined;
 }
 
 /**
- * One account's budget as this n8n process sees it: what the last answers said about the
- * window, minus the calls sent since that have no answer yet.
- */
-export interface WindowState {
-	/** Calls this process may still send in the window, calls in flight already deducted. */
-	remaining?: number;
-	resetAt?: number;
-	/** Calls per window (`X-RateLimit-Limit`): the budget once the window has reset. */
-	limit?: number;
-	inFlight: number;
-	/** When this process last saw the window end: answers to calls sent before are about the old one. */
-	rolledAt?: number;
-}
-
-/**
- * Windows by account (credential), shared by every execution in this n8n process so
- * that parallel items and workflows of one account draw on the same budget.
- */
-const windows = new Map<string, WindowState>();
-/** Callers waiting for an answer to learn when a spent window resets (see `startCall`). */
-const waiting = new Map<string, Array<() => void>>();
-
-function stateOf(account: string): WindowState {
-	let state = windows.get(account);
-	if (!state) {
-		state = { inFlight: 0 };
-		windows.set(account, state);
-	}
-	return state;
-}
-
-/**
- * The window is over: a new one starts with its full budget (or an unknown one), less
- * the calls still in flight, which the server may count in the new window.
- */
-function roll(state: WindowState, now: number) {
-	state.remaining = state.limit === undefined ? undefined : state.limit - state.inFlight;
-	state.resetAt = undefined;
-	state.rolledAt = now;
-}
-
-/** What an answer's rate-limit headers say, for a call sent at `sentAt`. */
-export function recordWindow(account: string, headers: Headers | undefined, now: number, sentAt = now) {
-	const remaining = remainingCalls(headers);
-	if (remaining === undefined) return;
-	const state = stateOf(account);
-	if (state.rolledAt !== undefined && sentAt < state.rolledAt) return;
-	const resetAt = resetTimeMs(headers, now);
-	const limit = limitCalls(headers);
-	// The server counted this call and perhaps some of those still in flight; taking it
-	// that it counted none of them errs on the side of waiting, never of a 429.
-	const estimate = remaining - state.inFlight;
-	// Within one window an answer can only lower the budget (answers overtake each other);
-	// a new reset time or a new limit (another plan) starts over from this answer.
-	const sameWindow =
-		resetAt !== undefined &&
-		resetAt === state.resetAt &&
-		(limit === undefined || limit === state.limit) &&
-		state.remaining !== undefined;
-	state.remaining = sameWindow ? Math.min(state.remaining as number, estimate) : estimate;
-	state.resetAt = resetAt;
-	state.limit = limit ?? state.limit;
-}
-
-/**
- * How long to wait before the next call so as not to provoke a 429: until the reset
- * when the window's calls are used up (or promised to calls in flight), else 0.
- */
-export function waitBeforeCall(account: string, now: number): number {
-	const state = windows.get(account);
-	if (!state) return 0;
-	if (state.resetAt !== undefined && now >= state.resetAt) roll(state, now);
-	if (state.remaining === undefined || state.remaining > 0 || state.resetAt === undefined) return 0;
-	return Math.min(state.resetAt - now, MAX_RATE_LIMIT_WAIT_MS);
-}
-
-/** The reset a caller is about to wait for, to hand to `windowPassed` afterwards. */
-export function resetOf(account: string): number | undefined {
-	return windows.get(account)?.resetAt;
-}
-
-/**
- * Called after a wait for the reset `resetAt`: that window is over, so the next caller
- * does not wait for it again. An answer that arrived meanwhile already told the new one.
- */
-export function windowPassed(account: string, resetAt: number | undefined, now: number) {
-	const state = windows.get(account);
-	if (state && resetAt !== undefined && state.resetAt === resetAt) roll(state, now);
-}
-
-/**
- * Takes one call of the budget right before it is sent (after `waitBeforeCall`). False
- * when the budget is spent and the reset is not known yet, but a call in flight will
- * tell: wait for its answer (`nextAnswer`) instead of risking a 429.
- */
-export function startCall(account: string): boolean {
-	const state = stateOf(account);
-	const spent = state.remaining !== undefined && state.remaining <= 0;
-	if (spent && state.resetAt === undefined && state.inFlight > 0) return false;
-	state.inFlight++;
-	if (state.remaining !== undefined) state.remaining--;
-	return true;
-}
-
-/** Settles a call that `startCall` let go at `sentAt`, with the headers of its answer. */
-export function finishCall(account: string, headers: Headers | undefined, now: number, sentAt: number) {
-	const state = stateOf(account);
-	state.inFlight = Math.max(0, state.inFlight - 1);
-	recordWindow(account, headers, now, sentAt);
-	const waiters = waiting.get(account) ?? [];
-	waiting.delete(account);
-	for (const wake of waiters) wake();
-}
-
-/** Resolves when the next call of the account is answered. */
-export function nextAnswer(account: string): Promise<void> {
-	return new Promise((resolve) => {
-		waiting.set(account, [...(waiting.get(account) ?? []), resolve]);
-	});
-}
-
-/** Forgets what this process knows of an account's window (a test's fresh start). */
-export function forgetWindow(account: string) {
-	windows.delete(account);
-}
-
-/**
- * Wait after a 429. Without any reset header the wait backs off from one second;
- * with one, it is the time to the reset plus a small margin for clock skew.
+ * Wait after a 429: the time to the reset plus a margin for clock skew, or without any
+ * reset header a back-off from one second.
  */
 export function waitAfter429(headers: Headers | undefined, attempt: number, now: number): number {
 	const resetAt = resetTimeMs(headers, now);
@@ -193,42 +38,145 @@ export function waitAfter429(headers: Headers | undefined, attempt: number, now:
 	return Math.max(0, resetAt - now) + 250;
 }
 
-export function backoffMs(attempt: number): number {
-	return BACKOFF_BASE_MS * 2 ** attempt;
+function numberHeader(headers: Headers | undefined, name: string): number | undefined {
+	const text = headerOf(headers, name);
+	if (text === undefined || text.trim() === '') return undefined;
+	const value = Number(text);
+	return Number.isFinite(value) ? value : undefined;
 }
-
-/** How long one request may go unanswered before it counts as a connection failure. */
-const REQUEST_TIMEOUT_MS = 60_000;
 
 /**
- * The request timeout, looked up per request like the back-off above rather than
- * inlined, so that a reliability test can shorten it (jest.spyOn) instead of waiting a
- * minute for every slow response it simulates.
+ * One account's budget as this n8n process sees it: what the last answers said about the
+ * window, minus the calls sent since that have no answer yet. Every call of the account
+ * in the process (parallel items, other workflows) draws on it, so parallel calls wait
+ * for a reset together instead of each provoking its own 429.
  */
-export function requestTimeoutMs(): number {
-	return REQUEST_TIMEOUT_MS;
+export class AccountBudget {
+	/** Calls this process may still send in the window, calls in flight already deducted. */
+	private remaining?: number;
+	private resetAt?: number;
+	/** Calls per window (`X-RateLimit-Limit`): the budget once the window has reset. */
+	private limit?: number;
+	private inFlight = 0;
+	/** When this process last saw the window end: answers to calls sent before are about the old one. */
+	private rolledAt?: number;
+	private waiting: Array<() => void> = [];
+
+	constructor(private readonly clock: Clock = systemClock) {}
+
+	/**
+	 * Waits until the window has room for one more call and takes it; returns when it was
+	 * taken, for `finishCall`. Aborting the signal ends the wait.
+	 */
+	async takeCall(signal?: AbortSignal): Promise<number> {
+		for (;;) {
+			const wait = this.waitBeforeCall(this.clock.now());
+			if (wait > 0) {
+				await this.sleepThroughWindow(wait, signal);
+			} else if (this.claimCall()) {
+				return this.clock.now();
+			} else {
+				await this.nextAnswer(signal);
+			}
+		}
+	}
+
+	/** Settles a call taken at `sentAt` with the headers of its answer (none if it failed). */
+	finishCall(headers: Headers | undefined, sentAt: number): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		this.recordAnswer(headers, this.clock.now(), sentAt);
+		const waiters = this.waiting;
+		this.waiting = [];
+		for (const wake of waiters) wake();
+	}
+
+	/** Waits `ms` for the current window to reset (after a 429), then starts the next one. */
+	async sleepThroughWindow(ms: number, signal?: AbortSignal): Promise<void> {
+		const resetAt = this.resetAt;
+		await this.clock.sleep(ms, signal);
+		// That window is over, so the next caller does not wait for it again; an answer that
+		// arrived meanwhile already told the new one.
+		if (resetAt !== undefined && this.resetAt === resetAt) this.rollWindow(this.clock.now());
+	}
+
+	/** What an answer's rate-limit headers say, for a call sent at `sentAt`. */
+	recordAnswer(headers: Headers | undefined, now: number, sentAt = now): void {
+		const remaining = numberHeader(headers, 'x-ratelimit-remaining');
+		if (remaining === undefined) return;
+		if (this.rolledAt !== undefined && sentAt < this.rolledAt) return;
+		const resetAt = resetTimeMs(headers, now);
+		const limitHeader = numberHeader(headers, 'x-ratelimit-limit');
+		const limit = limitHeader !== undefined && limitHeader > 0 ? limitHeader : undefined;
+		// The server counted this call and perhaps some of those still in flight; taking it
+		// that it counted none of them errs on the side of waiting, never of a 429.
+		const estimate = remaining - this.inFlight;
+		// Within one window an answer can only lower the budget (answers overtake each other);
+		// a new reset time or a new limit (another plan) starts over from this answer.
+		const sameWindow =
+			resetAt !== undefined &&
+			resetAt === this.resetAt &&
+			(limit === undefined || limit === this.limit) &&
+			this.remaining !== undefined;
+		this.remaining = sameWindow ? Math.min(this.remaining as number, estimate) : estimate;
+		this.resetAt = resetAt;
+		this.limit = limit ?? this.limit;
+	}
+
+	/**
+	 * How long to wait before the next call so as not to provoke a 429: until the reset
+	 * when the window's calls are used up (or promised to calls in flight), else 0.
+	 */
+	waitBeforeCall(now: number): number {
+		if (this.resetAt !== undefined && now >= this.resetAt) this.rollWindow(now);
+		if (this.remaining === undefined || this.remaining > 0 || this.resetAt === undefined) return 0;
+		return Math.min(this.resetAt - now, MAX_RATE_LIMIT_WAIT_MS);
+	}
+
+	/**
+	 * Takes one call of the budget; false when the budget is spent and the reset is not
+	 * known yet, but a call in flight will tell: wait for its answer instead of risking a 429.
+	 */
+	claimCall(): boolean {
+		const spent = this.remaining !== undefined && this.remaining <= 0;
+		if (spent && this.resetAt === undefined && this.inFlight > 0) return false;
+		this.inFlight++;
+		if (this.remaining !== undefined) this.remaining--;
+		return true;
+	}
+
+	/** Resolves when the next call of the account is answered, or rejects when the signal aborts. */
+	private async nextAnswer(signal?: AbortSignal): Promise<void> {
+		signal?.throwIfAborted();
+		await new Promise<void>((resolve, reject) => {
+			const onAbort = () => reject(signal?.reason);
+			this.waiting.push(() => {
+				signal?.removeEventListener('abort', onAbort);
+				resolve();
+			});
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+	}
+
+	/** The window is over: a new one starts with its full budget, less the calls still in flight. */
+	private rollWindow(now: number): void {
+		this.remaining = this.limit === undefined ? undefined : this.limit - this.inFlight;
+		this.resetAt = undefined;
+		this.rolledAt = now;
+	}
 }
 
-/** Connection-level failures worth another try for an idempotent request. */
-const TRANSIENT_CODES = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ETIMEDOUT',
-	'ECONNABORTED',
-	'EPIPE',
-	'EAI_AGAIN',
-	'ENETUNREACH',
-	'EHOSTUNREACH',
-	'ERR_SOCKET_CONNECTION_TIMEOUT',
-	'ERR_BAD_RESPONSE',
-]);
+/**
+ * The budgets of the accounts this process talks to, by credential. This is the node's
+ * one piece of module state, and it must be: Zoho's window belongs to the account, not
+ * to a run, so every run and workflow of this process has to draw on the same budget.
+ */
+const budgets = new Map<string, AccountBudget>();
 
-export function isTransient(status: number | undefined, code: string | undefined): boolean {
-	if (status !== undefined) return status >= 500 && status <= 599;
-	return code !== undefined && TRANSIENT_CODES.has(code);
-}
-
-/** PUT and DELETE are idempotent (spec "HTTP Methods"); POST and PATCH are not. */
-export function isIdempotent(method: string): boolean {
-	return ['GET', 'HEAD', 'PUT', 'DELETE'].includes(method.toUpperCase());
+export function budgetOf(account: string): AccountBudget {
+	let budget = budgets.get(account);
+	if (!budget) {
+		budget = new AccountBudget();
+		budgets.set(account, budget);
+	}
+	return budget;
 }

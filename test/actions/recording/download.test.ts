@@ -198,6 +198,61 @@ describe('recording: download', () => {
 	});
 });
 
+
+describe('recording: download from a hostile or broken server', () => {
+	it('cleans a file name built from server fields: no path separators or control characters', async () => {
+		const { recordings } = await sandbox.admin.seed({ recordings: 1 });
+		const id = recordings[0].recording_id;
+		await sandbox.admin.injectFault({
+			path: '/download$',
+			fault: { type: 'status', status: 200, body: 'tiny mp4', headers: { 'Content-Type': 'video/mp4' } },
+		});
+		await sandbox.admin.injectFault({
+			method: 'GET',
+			path: `^/api/v2/recordings/${id}$`,
+			fault: {
+				type: 'status',
+				status: 200,
+				body: { status: 'success', data: { recording_id: id, meeting_key: '../../etc/\u0007x', start_time: '2025-01-01T00:00:00Z' } },
+			},
+		});
+
+		const result = await sandbox.runZoho(download(id));
+
+		expect(result.error).toBeUndefined();
+		const [item] = result.output(ZOHO_NODE_NAME);
+		expect(item.json.file_name).toBe('_.._etc__x_2025-01-01T00:00:00Z.mp4');
+		expect((await readBinary(item, 'data')).metadata.fileName).toBe('_.._etc__x_2025-01-01T00:00:00Z.mp4');
+	});
+
+	it('falls back to the plain file name when filename* is malformed, instead of failing', async () => {
+		const { recordings } = await sandbox.admin.seed({ recordings: 1 });
+		await sandbox.admin.injectFault({
+			path: '/download$',
+			fault: {
+				type: 'status',
+				status: 200,
+				body: 'tiny mp4',
+				headers: { 'Content-Type': 'video/mp4', 'Content-Disposition': `attachment; filename*=UTF-8''%E0%A4%A; filename="review.mp4"` },
+			},
+		});
+
+		const result = await sandbox.runZoho(download(recordings[0].recording_id));
+
+		expect(result.error).toBeUndefined();
+		expect(result.output(ZOHO_NODE_NAME)[0].json.file_name).toBe('review.mp4');
+	});
+
+	it('refuses a file larger than Max File Size before reading it', async () => {
+		const { recordings } = await sandbox.admin.seed({ recordings: [{ file_size: 3 * MiB }] });
+
+		const result = await sandbox.runZoho(download(recordings[0].recording_id, { maxFileSize: 1 }));
+
+		expect(result.error?.message).toBe('The file is larger than Max File Size (1 MB)');
+		expect(result.error?.description).toMatch(/Zoho Meeting announced 3 MB/);
+	});
+});
+
 /**
  * The most that heap plus Buffers (which live outside the heap) grew above where they
  * stood at the start, sampled while the workflow runs: a node that buffered the file

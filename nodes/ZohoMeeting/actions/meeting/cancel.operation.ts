@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { meetingKeyLocator } from '../common.descriptions';
 import { getMeetingKey } from '../locators';
 
@@ -21,10 +21,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const meetingKey = await getMeetingKey.call(this, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const notifyParticipants = this.getNodeParameter('notifyParticipants', itemIndex, true) as boolean;
-	await zohoApiRequest.call(this, {
+	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
+	await zoho.request({
 		method: 'DELETE',
 		path: '/meetings/{meetingKey}',
 		pathParams: { meetingKey },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { timezoneField } from '../common.descriptions';
 import { readScheduleFields } from '../common.fields';
 import {
@@ -34,8 +34,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const { fields, timezone } = readScheduleFields.call(this, itemIndex);
 	const body = toMeetingBody(this, itemIndex, fields, timezone);
-	return await zohoApiRequest.call(this, { method: 'POST', path: '/meetings', body, itemIndex });
+	return await zoho.request({ method: 'POST', path: '/meetings', body, itemIndex });
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { meetingKeyLocator } from '../common.descriptions';
 import { getMeetingKey } from '../locators';
 
@@ -10,9 +10,9 @@ export const description = updateDisplayOptions(
 	[meetingKeyLocator],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const meetingKey = await getMeetingKey.call(this, itemIndex);
-	return await zohoApiRequest.call(this, {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
+	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
+	return await zoho.request({
 		method: 'GET',
 		path: '/meetings/{meetingKey}',
 		pathParams: { meetingKey },

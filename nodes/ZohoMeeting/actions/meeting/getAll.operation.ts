@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageThrough } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { limitField, returnAllField } from '../common.descriptions';
 import { listFilters } from '../common.fields';
 import { listQuery } from '../filters';
@@ -17,11 +17,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
 	const { qs, returnAll, limit } = listQuery.call(this, itemIndex);
-	return await pageThrough.call(
-		this,
-		{ method: 'GET', path: '/meetings', qs, itemIndex },
+	return await zoho.pageThrough({ method: 'GET', path: '/meetings', qs, itemIndex },
 		{ returnAll, limit },
 	);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { meetingKeyLocator, timezoneField } from '../common.descriptions';
 import { readUpdateFields, updateFieldsCollection } from '../common.fields';
 import { getMeetingKey, getTimezone } from '../locators';
@@ -17,12 +17,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const fields = readUpdateFields.call(this, itemIndex);
-	const meetingKey = await getMeetingKey.call(this, itemIndex);
 	const timezone = getTimezone.call(this, itemIndex, fields.timezone);
 	const body = toMeetingBody(this, itemIndex, fields, timezone);
-	return await zohoApiRequest.call(this, {
+	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
+	return await zoho.request({
 		method: 'PUT',
 		path: '/meetings/{meetingKey}',
 		pathParams: { meetingKey },

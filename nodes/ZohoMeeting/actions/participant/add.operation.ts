@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { assertEmail } from '../../transport/validation';
 import { meetingKeyLocator } from '../common.descriptions';
 import { getMeetingKey } from '../locators';
@@ -72,10 +72,10 @@ function addedParticipants(data: IDataObject): IDataObject[] {
 	return [data];
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
 	const participants = toParticipants(this, itemIndex);
-	const meetingKey = await getMeetingKey.call(this, itemIndex);
-	const data = await zohoApiRequest.call(this, {
+	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
+	const data = await zoho.request({
 		method: 'POST',
 		path: '/meetings/{meetingKey}/participants',
 		pathParams: { meetingKey },

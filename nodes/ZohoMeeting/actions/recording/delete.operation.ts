@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { recordingIdLocator } from '../common.descriptions';
 import { getLocatorId } from '../locators';
 
@@ -10,9 +10,9 @@ export const description = updateDisplayOptions(
 	[recordingIdLocator],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const recordingId = getLocatorId.call(this, 'recordingId', itemIndex);
-	await zohoApiRequest.call(this, {
+	await zoho.request({
 		method: 'DELETE',
 		path: '/recordings/{recordingId}',
 		pathParams: { recordingId },

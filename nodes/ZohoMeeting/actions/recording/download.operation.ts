@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { downloadToBinary, zohoApiRequest } from '../../transport';
+import { safeFileName, type ZohoClient } from '../../transport';
 import { recordingIdLocator } from '../common.descriptions';
 import { getLocatorId } from '../locators';
+import { assertInteger } from '../../transport/validation';
 import { ItemWithBinary } from '../types';
 
 const properties: INodeProperties[] = [
@@ -17,6 +18,15 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. data',
 		hint: 'The name of the output binary field to put the file in',
 	},
+	{
+		displayName: 'Max File Size (MB)',
+		name: 'maxFileSize',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			"Fail instead of downloading a file larger than this; 0 means no limit. With n8n's default binary data mode the whole file is held in memory, so set a limit that fits it (or use N8N_DEFAULT_BINARY_DATA_MODE=filesystem, where files stream to disk).",
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -29,18 +39,20 @@ export const description = updateDisplayOptions(
  * way the spec's "Recording Management" example does, `<meeting_key>_<start_time>.mp4`,
  * which takes one more call for the recording's details.
  */
-async function nameFromDetails(ctx: IExecuteFunctions, recordingId: string, itemIndex: number) {
-	const recording = await zohoApiRequest.call(ctx, {
+async function nameFromDetails(zoho: ZohoClient, recordingId: string, itemIndex: number) {
+	const recording = await zoho.request({
 		method: 'GET',
 		path: '/recordings/{recordingId}',
 		pathParams: { recordingId },
 		itemIndex,
 	});
-	if (!recording.meeting_key || !recording.start_time) return `${recordingId}.mp4`;
-	return `${String(recording.meeting_key)}_${String(recording.start_time)}.mp4`;
+	const unnamed = `${recordingId}.mp4`;
+	if (!recording.meeting_key || !recording.start_time) return unnamed;
+	// Both come from the server: cleaned like any file name a server gives.
+	return safeFileName(`${String(recording.meeting_key)}_${String(recording.start_time)}.mp4`, unnamed);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemWithBinary> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<ItemWithBinary> {
 	const recordingId = getLocatorId.call(this, 'recordingId', itemIndex);
 	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	if (!binaryPropertyName) {
@@ -49,19 +61,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Enter the name of the binary field for the file, such as "data".',
 		});
 	}
+	const maxMegabytes = assertInteger(this.getNode(), itemIndex, 'maxFileSize', this.getNodeParameter('maxFileSize', itemIndex, 0), 0, 1_000_000);
 	const unnamed = `${recordingId}.mp4`;
-	const binary = await downloadToBinary.call(
-		this,
-		{
-			method: 'GET',
-			path: '/recordings/{recordingId}/download',
-			pathParams: { recordingId },
-			itemIndex,
-		},
-		{ fileName: unnamed, mimeType: 'video/mp4' },
+	const binary = await zoho.download(
+		{ method: 'GET', path: '/recordings/{recordingId}/download', pathParams: { recordingId }, itemIndex },
+		{ fileName: unnamed, mimeType: 'video/mp4', maxBytes: maxMegabytes * 1_048_576 },
 	);
 	if (binary.fileName === unnamed) {
-		binary.fileName = await nameFromDetails(this, recordingId, itemIndex);
+		binary.fileName = await nameFromDetails(zoho, recordingId, itemIndex);
 		binary.fileExtension = 'mp4';
 	}
 	return new ItemWithBinary(

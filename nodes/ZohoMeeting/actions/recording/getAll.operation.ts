@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageThrough } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { limitField, returnAllField } from '../common.descriptions';
 import { dateFilters, listQuery } from '../filters';
 
@@ -23,11 +23,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
 	const { qs, returnAll, limit } = listQuery.call(this, itemIndex);
-	return await pageThrough.call(
-		this,
-		{ method: 'GET', path: '/recordings', qs, itemIndex },
+	return await zoho.pageThrough({ method: 'GET', path: '/recordings', qs, itemIndex },
 		{ returnAll, limit },
 	);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { assertPathId } from '../../transport/validation';
 import { webinarKeyLocator } from '../common.descriptions';
 import { getLocatorId } from '../locators';
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);
 	const registrationId = assertPathId(
 		this.getNode(),
@@ -32,11 +32,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'registrationId',
 		this.getNodeParameter('registrationId', itemIndex),
 	);
-	const registration = await zohoApiRequest.call(this, {
+	const registration = await zoho.request({
 		method: 'PUT',
 		path: '/webinars/{webinarKey}/registrations/{registrationId}/approve',
 		pathParams: { webinarKey, registrationId },
 		itemIndex,
+		// Approving emails the registrant: after a lost answer it is not sent a second time.
+		idempotent: false,
 	});
 	return { success: true, webinarKey, registrationId, ...registration };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageThrough } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { limitField, returnAllField, webinarKeyLocator } from '../common.descriptions';
 import { listQuery } from '../filters';
 import { getLocatorId } from '../locators';
@@ -17,12 +17,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);
 	const { qs, returnAll, limit } = listQuery.call(this, itemIndex);
-	return await pageThrough.call(
-		this,
-		{
+	return await zoho.pageThrough({
 			method: 'GET',
 			path: '/webinars/{webinarKey}/registrations',
 			pathParams: { webinarKey },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { assertPathId } from '../../transport/validation';
 import { meetingKeyLocator } from '../common.descriptions';
 import { getMeetingKey } from '../locators';
@@ -24,15 +24,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const sessionId = assertPathId(
 		this.getNode(),
 		itemIndex,
 		'sessionId',
 		this.getNodeParameter('sessionId', itemIndex),
 	);
-	const meetingKey = await getMeetingKey.call(this, itemIndex);
-	return await zohoApiRequest.call(this, {
+	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
+	return await zoho.request({
 		method: 'GET',
 		path: '/meetings/{meetingKey}/sessions/{sessionId}',
 		pathParams: { meetingKey, sessionId },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { assertInteger, assertTimezone } from '../../transport/validation';
 import { readUpdateFields, updateFieldsCollection } from '../common.fields';
 import { MAX_DURATION_MINUTES } from '../common.fields';
@@ -47,7 +47,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const fields = readUpdateFields.call(this, itemIndex);
 	const body: IDataObject = {};
 	if (fields.defaultMeetingDuration !== undefined) {
@@ -69,5 +69,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.waitingRoomEnabled !== undefined) {
 		body.waiting_room_enabled = Boolean(fields.waitingRoomEnabled);
 	}
-	return await zohoApiRequest.call(this, { method: 'PUT', path: '/settings', body, itemIndex });
+	return await zoho.request({ method: 'PUT', path: '/settings', body, itemIndex });
 }

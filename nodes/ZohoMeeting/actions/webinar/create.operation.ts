@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { readScheduleFields } from '../common.fields';
 import * as webinar from './fields';
 
@@ -25,8 +25,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const { fields, timezone } = readScheduleFields.call(this, itemIndex);
 	const body = webinar.toWebinarBody(this.getNode(), itemIndex, fields, timezone);
-	return await zohoApiRequest.call(this, { method: 'POST', path: '/webinars', body, itemIndex });
+	return await zoho.request({ method: 'POST', path: '/webinars', body, itemIndex });
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { webinarKeyLocator } from '../common.descriptions';
 import { getLocatorId } from '../locators';
 
@@ -10,9 +10,9 @@ export const description = updateDisplayOptions(
 	[webinarKeyLocator],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);
-	await zohoApiRequest.call(this, {
+	await zoho.request({
 		method: 'DELETE',
 		path: '/webinars/{webinarKey}',
 		pathParams: { webinarKey },

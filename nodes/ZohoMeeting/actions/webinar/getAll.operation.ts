@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageThrough } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { limitField, returnAllField } from '../common.descriptions';
 import { listFilters } from '../common.fields';
 import { listQuery } from '../filters';
@@ -11,11 +11,9 @@ export const description = updateDisplayOptions(
 	[returnAllField, limitField, listFilters('webinars', ['completed', 'scheduled'])],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
 	const { qs, returnAll, limit } = listQuery.call(this, itemIndex);
-	return await pageThrough.call(
-		this,
-		{ method: 'GET', path: '/webinars', qs, itemIndex },
+	return await zoho.pageThrough({ method: 'GET', path: '/webinars', qs, itemIndex },
 		{ returnAll, limit },
 	);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
+import type { ZohoClient } from '../../transport';
 import { webinarKeyLocator } from '../common.descriptions';
 import { readUpdateFields, updateFieldsCollection } from '../common.fields';
 import { getLocatorId, getTimezone } from '../locators';
@@ -23,11 +23,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const fields = readUpdateFields.call(this, itemIndex);
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);
 	const timezone = getTimezone.call(this, itemIndex, fields.timezone);
-	return await zohoApiRequest.call(this, {
+	return await zoho.request({
 		method: 'PUT',
 		path: '/webinars/{webinarKey}',
 		pathParams: { webinarKey },

@@ -1,8 +1,9 @@
 /**
- * Zoho's data centers: the one table from which both the credential (OAuth URLs) and
- * the transport (API base URL) derive their hosts. US, EU, IN and AU are the spec's
- * (section "Data Centers"); the others follow Zoho's multi-DC naming, where the
- * accounts host is `accounts.<domain>` and the Meeting API host `meeting.<domain>`.
+ * Zoho's data centers: the one table from which both the credential (its OAuth URLs,
+ * as n8n expressions) and the node (the API base URL) derive their hosts. US, EU, IN and
+ * AU are the API contract's (docs/api-contract.md, "Data centers"); the others follow
+ * Zoho's multi-DC naming, where the accounts host is `accounts.<domain>` and the
+ * Meeting API host `meeting.<domain>`.
  */
 export interface DataCenter {
 	value: string;
@@ -37,32 +38,20 @@ export interface DataCenterSettings {
 
 const trimSlash = (url: string) => url.trim().replace(/\/+$/, '');
 
-function findDataCenter(value: string | undefined): DataCenter | undefined {
-	return DATA_CENTERS.find((dc) => dc.value === (value ?? 'us'));
-}
-
 /** Base URL of the Meeting API (without `/api/v2`), or undefined when it cannot be derived. */
 export function resolveApiUrl(settings: DataCenterSettings): string | undefined {
 	if (settings.dataCenter === CUSTOM_DATA_CENTER) {
 		return settings.apiUrl ? trimSlash(settings.apiUrl) : undefined;
 	}
-	const dc = findDataCenter(settings.dataCenter);
+	const dc = DATA_CENTERS.find((candidate) => candidate.value === (settings.dataCenter ?? 'us'));
 	return dc && apiUrlOf(dc);
-}
-
-/** Base URL of Zoho Accounts (the host of `/oauth/v2/auth` and `/oauth/v2/token`). */
-export function resolveAccountsUrl(settings: DataCenterSettings): string | undefined {
-	if (settings.dataCenter === CUSTOM_DATA_CENTER) {
-		return settings.accountsUrl ? trimSlash(settings.accountsUrl) : undefined;
-	}
-	const dc = findDataCenter(settings.dataCenter);
-	return dc && accountsUrlOf(dc);
 }
 
 /**
  * An n8n expression, for a hidden credential field, that yields `<accounts host><path>`
  * from the credential's own `dataCenter` (and `accountsUrl` for custom). It is built
- * from DATA_CENTERS so the hosts are written once.
+ * from DATA_CENTERS so the hosts are written once; n8n evaluates it whenever it needs
+ * the URL (connecting, refreshing), so no copy of the rule lives in the node.
  */
 export function accountsUrlExpression(path: string): string {
 	const hosts = JSON.stringify(

@@ -1,0 +1,51 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+/**
+ * The wire shape of the API contract (docs/api-contract.md): paths below `/api/v2`,
+ * answers in the envelope `{status, data, pagination}`, `page`/`per_page` paging.
+ */
+
+/** A request as it goes on the wire: its path from the API host's root. */
+export interface WireRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+/** One page of a list, as the node reads it. */
+export interface ListPage {
+	data: IDataObject[];
+	/** Whether the server says more pages follow; undefined when it does not say. */
+	hasMore?: boolean;
+	/** How many objects the whole list holds, if the server says. */
+	total?: number;
+}
+
+/** The parts of a wire shape that the transport asks about. */
+export interface Dialect {
+	/** The wire request for a request of the contract, its path already checked and filled. */
+	toWire(request: { method: IHttpRequestMethods; path: string; qs?: IDataObject; body?: IDataObject }): WireRequest;
+	/** The query that asks for page `page` (1-based) of `perPage` objects. */
+	pageQuery(page: number, perPage: number): IDataObject;
+	/** The `data` of a successful answer. */
+	readData(body: IDataObject): unknown;
+	/** A page of a list, or undefined when the answer holds no list. */
+	readPage(body: IDataObject): ListPage | undefined;
+}
+
+export const v2Dialect: Dialect = {
+	toWire: ({ method, path, qs, body }) => ({ method, path: `/api/v2${path}`, qs, body }),
+	pageQuery: (page, perPage) => ({ page, per_page: perPage }),
+	readData: (body) => body.data,
+	readPage(body) {
+		if (!Array.isArray(body.data)) return undefined;
+		const pagination = (body.pagination ?? {}) as { has_more?: unknown; total?: unknown };
+		const total = Number(pagination.total);
+		return {
+			data: body.data as IDataObject[],
+			hasMore: typeof pagination.has_more === 'boolean' ? pagination.has_more : undefined,
+			total: Number.isInteger(total) && total >= 0 ? total : undefined,
+		};
+	},
+};

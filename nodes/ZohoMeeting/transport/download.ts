@@ -1,0 +1,236 @@
+import type { IBinaryData, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { addressClassOf } from './addresses';
+import { exchangeSignal } from './deadlines';
+import { toFailure, toNodeApiError } from './errors';
+import { fileNameFromHeaders, safeFileName } from './fileNames';
+import { headerOf } from './headers';
+import { isRedirect, readSmallBody, sendRequest, throwIfCancelled, type ApiRequest, type RawResponse, type RequestChannel } from './request';
+import { backoffMs, isTransient, MAX_TRANSIENT_RETRIES } from './retry';
+
+const MAX_REDIRECTS = 5;
+/** A download that receives no byte for this long has stalled: it is started again. */
+export const DOWNLOAD_IDLE_MS = 60_000;
+
+/** What downloading needs beyond sending: n8n's binary data store. */
+export interface DownloadChannel extends RequestChannel {
+	storeBinary(body: unknown, fileName: string, mimeType: string): Promise<IBinaryData>;
+}
+
+export interface DownloadOptions {
+	fileName: string;
+	mimeType: string;
+	/** Refuse a file larger than this many bytes (0 or undefined: no limit). */
+	maxBytes?: number;
+}
+
+/** A download attempt that broke in a way a fresh attempt may not; `error` is what the user sees if every attempt breaks. */
+interface Broken {
+	broken: Error;
+}
+
+const isBroken = (value: object): value is Broken => 'broken' in value;
+
+/**
+ * Streams a file from the API into n8n binary data (written to n8n's binary data store
+ * as it arrives; in n8n's default `default`/memory mode n8n itself holds it in memory).
+ * Redirects are followed under the rules of `checkRedirect`, a body shorter than its
+ * Content-Length or silent for DOWNLOAD_IDLE_MS is an error, not a short file. A download
+ * that breaks starts over from the API request, which also gets a fresh file-host URL
+ * (those work once), as often as other GETs are retried.
+ */
+export async function downloadToBinary(channel: DownloadChannel, request: ApiRequest, options: DownloadOptions): Promise<IBinaryData> {
+	for (let attempt = 0; ; attempt++) {
+		throwIfCancelled(channel);
+		const result = await downloadOnce(channel, request, options);
+		if (!isBroken(result)) return result;
+		if (attempt >= MAX_TRANSIENT_RETRIES) throw result.broken;
+		await channel.clock.sleep(backoffMs(attempt), channel.cancelSignal);
+	}
+}
+
+async function downloadOnce(channel: DownloadChannel, request: ApiRequest, options: DownloadOptions): Promise<IBinaryData | Broken> {
+	const response = await sendRequest(channel, request, true);
+	if (!isRedirect(response.statusCode)) return await storeBody(channel, response, request.itemIndex ?? 0, options);
+	const followed = await followRedirects(channel, response, request.itemIndex ?? 0);
+	return isBroken(followed) ? followed : await storeBody(channel, followed, request.itemIndex ?? 0, options);
+}
+
+function refuse(channel: RequestChannel, itemIndex: number, message: string, description: string): never {
+	throw new NodeOperationError(channel.node, message, { itemIndex, description });
+}
+
+/**
+ * A redirect the download may follow: http or https only, never from https down to http,
+ * and never to a loopback, link-local or private address unless the API itself lives at
+ * one (a sandbox or an internal gateway set as the Custom data center).
+ */
+function checkRedirect(channel: RequestChannel, itemIndex: number, api: URL, from: URL, to: URL): void {
+	const where = `Zoho Meeting redirected the download to ${to.protocol === 'http:' || to.protocol === 'https:' ? to.origin : to.protocol}`;
+	if (to.protocol !== 'http:' && to.protocol !== 'https:') {
+		refuse(channel, itemIndex, `${where}, which is not a web address`, 'Only http and https file hosts are followed; nothing was fetched.');
+	}
+	const target = addressClassOf(to);
+	if (target !== 'public' && addressClassOf(api) === 'public') {
+		refuse(channel, itemIndex, `${where}, a ${target} address`, "Zoho's file hosts are public; a redirect into n8n's own network is refused and nothing was fetched. If your Zoho Meeting API is behind an internal gateway, set it as the credential's Custom API URL.");
+	}
+	if (from.protocol === 'https:' && to.protocol === 'http:') {
+		refuse(channel, itemIndex, `${where} without https`, 'A download that started over https is never continued over plain http; nothing was fetched from there.');
+	}
+}
+
+function nextUrl(channel: RequestChannel, itemIndex: number, response: RawResponse, from: URL): URL {
+	const location = headerOf(response.headers, 'location');
+	if (!location) refuse(channel, itemIndex, 'Zoho Meeting redirected the download nowhere', `The answer was HTTP ${response.statusCode} without a Location header; try again later.`);
+	try {
+		return new URL(location, from);
+	} catch {
+		return refuse(channel, itemIndex, 'Zoho Meeting redirected the download to an unreadable address', 'Try again later.');
+	}
+}
+
+/** Follows the download's redirects; a file host that fails or cannot be reached is a broken download. */
+async function followRedirects(channel: RequestChannel, first: RawResponse, itemIndex: number): Promise<RawResponse | Broken> {
+	const api = new URL((await channel.connection(itemIndex)).apiUrl);
+	let [response, from] = [first, api];
+	for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
+		const to = nextUrl(channel, itemIndex, response, from);
+		checkRedirect(channel, itemIndex, api, from, to);
+		const outcome = await fetchFile(channel, to, to.origin === api.origin, itemIndex);
+		if (!('redirect' in outcome)) return outcome;
+		[response, from] = [outcome.redirect, to];
+	}
+	return refuse(channel, itemIndex, 'Too many redirects while downloading', `Zoho Meeting redirected the download more than ${MAX_REDIRECTS} times.`);
+}
+
+/** One request to a file host: the token only on the API's own origin (a pre-signed URL elsewhere needs none). */
+async function fetchFile(channel: RequestChannel, url: URL, authenticated: boolean, itemIndex: number): Promise<RawResponse | Broken | { redirect: RawResponse }> {
+	const options: IHttpRequestOptions = { method: 'GET', url: url.toString(), encoding: 'stream', returnFullResponse: true, disableFollowRedirect: true };
+	const exchange = exchangeSignal(channel.clock, channel.cancelSignal);
+	try {
+		const response = await channel.send(options, exchange.signal, authenticated);
+		exchange.keepForBody(response.body);
+		return response;
+	} catch (error) {
+		exchange.release();
+		throwIfCancelled(channel);
+		const failure = toFailure(exchange.signal.aborted ? exchange.signal.reason : error);
+		if (isRedirect(failure.status)) return { redirect: { statusCode: failure.status as number, headers: failure.headers ?? {}, body: failure.data } };
+		failure.data = await readSmallBody(failure.data);
+		const explained = toNodeApiError(channel.node, failure, { itemIndex });
+		if (isTransient(failure)) return { broken: explained };
+		throw explained;
+	}
+}
+
+interface BodyWatch {
+	readonly bytes: number;
+	readonly stalled: boolean;
+	readonly tooLarge: boolean;
+	/** Rejects as soon as the body stalls, grows too large or the execution is stopped. */
+	readonly broken: Promise<never>;
+	stop(): void;
+}
+
+/**
+ * Counts a body's bytes as n8n reads it, and gives up on it when it grows past `maxBytes`,
+ * stays silent through a whole `idleMs` period (so a stall ends within two periods), or the
+ * execution is stopped. Giving up rejects `broken` at once and destroys the body: n8n's
+ * reader may only notice the destroyed stream much later, so the caller races the two.
+ * The stream is paused first, so that the counting listener does not start the flow before
+ * n8n's own reader is attached (which then resumes it).
+ */
+function watchBody(channel: RequestChannel, body: NodeJS.ReadableStream, idleMs: number, maxBytes?: number): BodyWatch {
+	const state = { bytes: 0, sawData: true, stalled: false, tooLarge: false, stopped: false };
+	let giveUp: (error: Error) => void = () => {};
+	const broken = new Promise<never>((_, reject) => (giveUp = reject));
+	broken.catch(() => {});
+	const end = (error: Error) => {
+		state.stopped = true;
+		channel.cancelSignal?.removeEventListener('abort', onCancel);
+		giveUp(error);
+		(body as unknown as { destroy(error: Error): void }).destroy(error);
+	};
+	const onCancel = () => end(new Error('The execution was stopped'));
+	channel.cancelSignal?.addEventListener('abort', onCancel, { once: true });
+	body.pause();
+	body.on('data', (chunk: Buffer) => {
+		state.bytes += chunk.length;
+		state.sawData = true;
+		if (maxBytes && state.bytes > maxBytes && !state.stopped) {
+			state.tooLarge = true;
+			end(new Error('file larger than allowed'));
+		}
+	});
+	const endOfPeriod = () => {
+		if (state.stopped) return;
+		if (!state.sawData) {
+			state.stalled = true;
+			return end(Object.assign(new Error(`no data for ${idleMs / 1000} s`), { code: 'EIDLE' }));
+		}
+		state.sawData = false;
+		channel.clock.deadline(idleMs).addEventListener('abort', endOfPeriod, { once: true });
+	};
+	endOfPeriod();
+	return {
+		get bytes() {
+			return state.bytes;
+		},
+		get stalled() {
+			return state.stalled;
+		},
+		get tooLarge() {
+			return state.tooLarge;
+		},
+		broken,
+		stop: () => {
+			state.stopped = true;
+			channel.cancelSignal?.removeEventListener('abort', onCancel);
+		},
+	};
+}
+
+const megabytes = (bytes: number) => `${Math.ceil(bytes / 1_048_576)} MB`;
+
+function tooLarge(channel: RequestChannel, itemIndex: number, maxBytes: number, size?: number): NodeOperationError {
+	return new NodeOperationError(channel.node, `The file is larger than Max File Size (${megabytes(maxBytes)})`, {
+		itemIndex,
+		description: `${size ? `Zoho Meeting announced ${megabytes(size)}. ` : ''}The download stopped before the file could fill n8n's memory. Raise Max File Size, or set n8n's binary data mode to filesystem (N8N_DEFAULT_BINARY_DATA_MODE=filesystem), where files are written to disk as they arrive.`,
+	});
+}
+
+/** Streams an answer's body into n8n's binary data store, checking what arrived against what was announced. */
+async function storeBody(channel: DownloadChannel, response: RawResponse, itemIndex: number, options: DownloadOptions): Promise<IBinaryData | Broken> {
+	const expected = Number(headerOf(response.headers, 'content-length'));
+	const body = response.body as NodeJS.ReadableStream & { destroy(): void };
+	if (options.maxBytes && expected > options.maxBytes) {
+		body.destroy();
+		throw tooLarge(channel, itemIndex, options.maxBytes, expected);
+	}
+	const fileName = safeFileName(fileNameFromHeaders(response.headers) ?? options.fileName, options.fileName);
+	const mimeType = headerOf(response.headers, 'content-type')?.split(';')[0].trim() || options.mimeType;
+	const cutShort = (what: string): Broken => ({
+		broken: new NodeOperationError(channel.node, 'The download was cut short', {
+			itemIndex,
+			description: `Zoho Meeting announced ${Number.isFinite(expected) ? expected : 'more'} bytes but ${what}, on each of ${MAX_TRANSIENT_RETRIES + 1} attempts. Run the node again later to download the file again.`,
+		}),
+	});
+	const watch = watchBody(channel, body, DOWNLOAD_IDLE_MS, options.maxBytes);
+	try {
+		const storing = channel.storeBinary(body, fileName, mimeType);
+		storing.catch(() => {});
+		const binary = await Promise.race([storing, watch.broken]);
+		const received = (binary as IBinaryData & { bytes?: number }).bytes ?? watch.bytes;
+		return Number.isFinite(expected) && received !== expected ? cutShort(`the connection closed after ${received}`) : binary;
+	} catch (error) {
+		throwIfCancelled(channel);
+		if (watch.tooLarge) throw tooLarge(channel, itemIndex, options.maxBytes as number);
+		if (watch.stalled) return cutShort(`no byte arrived for ${DOWNLOAD_IDLE_MS / 1000} s after ${watch.bytes}`);
+		const failure = toFailure(error);
+		if (!isTransient(failure)) throw toNodeApiError(channel.node, failure, { itemIndex });
+		return cutShort(`the connection broke off (${failure.code})`);
+	} finally {
+		watch.stop();
+	}
+}

@@ -38,6 +38,8 @@ export interface RunWorkflowOptions {
 	credentialTypes?: ICredentialType[];
 	/** Workflow static data; pass the same object to several runs to keep it. */
 	staticData?: IDataObject;
+	/** Stops the execution (as the editor's Stop button does) once this settles. */
+	stopWhen?: Promise<unknown>;
 }
 
 export interface WorkflowRunResult {
@@ -55,6 +57,9 @@ export interface WorkflowRunResult {
 	nodeError(nodeName: string, runIndex?: number): ExecutionError | undefined;
 	/** Names of nodes in the order they finished. */
 	executedNodes: string[];
+	/** With `stopWhen`: when the execution was stopped, and when its run settled (epoch ms). */
+	stoppedAt?: number;
+	settledAt: number;
 }
 
 let executionCounter = 0;
@@ -95,13 +100,14 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 			nodeExecutionStack: [{ node: startNode, data: { main: [inputItems] }, source: null }],
 		},
 	});
-	const data = await new WorkflowExecute(
-		additionalData,
-		mode,
-		runExecutionData,
-	).processRunExecutionData(workflow);
-
-	return resultOf(data, executedNodes);
+	const execution = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	let stoppedAt: number | undefined;
+	void options.stopWhen?.then(() => {
+		stoppedAt = Date.now();
+		execution.cancel();
+	});
+	const data = await execution;
+	return { ...resultOf(data, executedNodes), stoppedAt, settledAt: Date.now() };
 }
 
 function toItem(item: INodeExecutionData | IDataObject): INodeExecutionData {
@@ -109,7 +115,7 @@ function toItem(item: INodeExecutionData | IDataObject): INodeExecutionData {
 	return isItem ? (item as INodeExecutionData) : { json: item as IDataObject };
 }
 
-function resultOf(data: IRun, executedNodes: string[]): WorkflowRunResult {
+function resultOf(data: IRun, executedNodes: string[]): Omit<WorkflowRunResult, 'settledAt'> {
 	const { runData } = data.data.resultData;
 	return {
 		data,

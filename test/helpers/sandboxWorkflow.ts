@@ -48,6 +48,8 @@ export interface RunZohoOptions {
 	timezone?: string;
 	/** Another credential of `credentials` than the sandbox's (e.g. one pointing at a foreign server). */
 	credential?: { id: string; name: string };
+	/** Stops the execution once this settles, as the editor's Stop button does. */
+	stopWhen?: Promise<unknown>;
 }
 
 /**
@@ -101,11 +103,11 @@ export class SandboxSession {
 				onError: options.onError,
 			},
 		]);
-		return await this.run(workflow, options.timezone);
+		return await this.run(workflow, options.timezone, options.stopWhen);
 	}
 
-	async run(workflow: WorkflowJson, timezone?: string): Promise<WorkflowRunResult> {
-		return await runWorkflow({ workflow, credentials: this.credentials, timezone });
+	async run(workflow: WorkflowJson, timezone?: string, stopWhen?: Promise<unknown>): Promise<WorkflowRunResult> {
+		return await runWorkflow({ workflow, credentials: this.credentials, timezone, stopWhen });
 	}
 
 	/** The API requests the sandbox saw since the last reset (OAuth and file-host ones left out). */

@@ -124,71 +124,67 @@ async function fetchFile(channel: RequestChannel, url: URL, authenticated: boole
 	}
 }
 
-interface BodyWatch {
-	readonly bytes: number;
-	readonly stalled: boolean;
-	readonly tooLarge: boolean;
-	/** Rejects as soon as the body stalls, grows too large or the execution is stopped. */
-	readonly broken: Promise<never>;
-	stop(): void;
-}
-
 /**
  * Counts a body's bytes as n8n reads it, and gives up on it when it grows past `maxBytes`,
  * stays silent through a whole `idleMs` period (so a stall ends within two periods), or the
  * execution is stopped. Giving up rejects `broken` at once and destroys the body: n8n's
- * reader may only notice the destroyed stream much later, so the caller races the two.
- * The stream is paused first, so that the counting listener does not start the flow before
- * n8n's own reader is attached (which then resumes it).
+ * reader may notice a destroyed stream only much later, so the caller races the two.
  */
-function watchBody(channel: RequestChannel, body: NodeJS.ReadableStream, idleMs: number, maxBytes?: number): BodyWatch {
-	const state = { bytes: 0, sawData: true, stalled: false, tooLarge: false, stopped: false };
-	let giveUp: (error: Error) => void = () => {};
-	const broken = new Promise<never>((_, reject) => (giveUp = reject));
-	broken.catch(() => {});
-	const end = (error: Error) => {
-		state.stopped = true;
-		channel.cancelSignal?.removeEventListener('abort', onCancel);
-		giveUp(error);
-		(body as unknown as { destroy(error: Error): void }).destroy(error);
-	};
-	const onCancel = () => end(new Error('The execution was stopped'));
-	channel.cancelSignal?.addEventListener('abort', onCancel, { once: true });
-	body.pause();
-	body.on('data', (chunk: Buffer) => {
-		state.bytes += chunk.length;
-		state.sawData = true;
-		if (maxBytes && state.bytes > maxBytes && !state.stopped) {
-			state.tooLarge = true;
-			end(new Error('file larger than allowed'));
+class BodyWatch {
+	bytes = 0;
+	stalled = false;
+	tooLarge = false;
+	readonly broken: Promise<never>;
+	private sawData = true;
+	private stopped = false;
+	private giveUp: (error: Error) => void = () => {};
+	private readonly onCancel = () => this.end(new Error('The execution was stopped'));
+
+	constructor(
+		private readonly channel: RequestChannel,
+		private readonly body: NodeJS.ReadableStream,
+		private readonly idleMs: number,
+		private readonly maxBytes?: number,
+	) {
+		this.broken = new Promise<never>((_, reject) => (this.giveUp = reject));
+		this.broken.catch(() => {});
+		channel.cancelSignal?.addEventListener('abort', this.onCancel, { once: true });
+		// Paused first, so that counting does not start the flow before n8n's reader is attached (which resumes it).
+		body.pause();
+		body.on('data', (chunk: Buffer) => this.count(chunk.length));
+		this.endPeriod();
+	}
+
+	stop(): void {
+		this.stopped = true;
+		this.channel.cancelSignal?.removeEventListener('abort', this.onCancel);
+	}
+
+	private count(bytes: number): void {
+		this.bytes += bytes;
+		this.sawData = true;
+		if (this.maxBytes && this.bytes > this.maxBytes && !this.stopped) {
+			this.tooLarge = true;
+			this.end(new Error('file larger than allowed'));
 		}
-	});
-	const endOfPeriod = () => {
-		if (state.stopped) return;
-		if (!state.sawData) {
-			state.stalled = true;
-			return end(Object.assign(new Error(`no data for ${idleMs / 1000} s`), { code: 'EIDLE' }));
+	}
+
+	private readonly endPeriod = (): void => {
+		if (this.stopped) return;
+		if (!this.sawData) {
+			this.stalled = true;
+			this.end(Object.assign(new Error(`no data for ${this.idleMs / 1000} s`), { code: 'EIDLE' }));
+			return;
 		}
-		state.sawData = false;
-		channel.clock.deadline(idleMs).addEventListener('abort', endOfPeriod, { once: true });
+		this.sawData = false;
+		this.channel.clock.deadline(this.idleMs).addEventListener('abort', this.endPeriod, { once: true });
 	};
-	endOfPeriod();
-	return {
-		get bytes() {
-			return state.bytes;
-		},
-		get stalled() {
-			return state.stalled;
-		},
-		get tooLarge() {
-			return state.tooLarge;
-		},
-		broken,
-		stop: () => {
-			state.stopped = true;
-			channel.cancelSignal?.removeEventListener('abort', onCancel);
-		},
-	};
+
+	private end(error: Error): void {
+		this.stop();
+		this.giveUp(error);
+		(this.body as unknown as { destroy(error: Error): void }).destroy(error);
+	}
 }
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / 1_048_576)} MB`;
@@ -216,7 +212,7 @@ async function storeBody(channel: DownloadChannel, response: RawResponse, itemIn
 			description: `Zoho Meeting announced ${Number.isFinite(expected) ? expected : 'more'} bytes but ${what}, on each of ${MAX_TRANSIENT_RETRIES + 1} attempts. Run the node again later to download the file again.`,
 		}),
 	});
-	const watch = watchBody(channel, body, DOWNLOAD_IDLE_MS, options.maxBytes);
+	const watch = new BodyWatch(channel, body, DOWNLOAD_IDLE_MS, options.maxBytes);
 	try {
 		const storing = channel.storeBinary(body, fileName, mimeType);
 		storing.catch(() => {});

@@ -29,7 +29,7 @@ export type RetryDecision =
 	| { action: 'retryIfTokenRefreshed' };
 
 /** Connection-level failures worth another try for an idempotent request. */
-const TRANSIENT_CODES = new Set([
+const TRANSIENT_CODES: readonly string[] = [
 	'ECONNRESET',
 	'ECONNREFUSED',
 	'ETIMEDOUT',
@@ -42,12 +42,12 @@ const TRANSIENT_CODES = new Set([
 	'ERR_BAD_RESPONSE',
 	'ERR_STREAM_PREMATURE_CLOSE',
 	'EDEADLINE',
-]);
+];
 
 export function isTransient(failure: Pick<Failure, 'status' | 'code' | 'malformed'>): boolean {
 	if (failure.malformed) return true;
 	if (failure.status !== undefined) return failure.status >= 500 && failure.status <= 599;
-	return failure.code !== undefined && TRANSIENT_CODES.has(failure.code);
+	return failure.code !== undefined && TRANSIENT_CODES.includes(failure.code);
 }
 
 /** PUT and DELETE are idempotent (docs/api-contract.md, "Methods"); POST and PATCH are not. */

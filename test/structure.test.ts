@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import ts from 'typescript';
+
+/**
+ * The shape the shipped code keeps (issue "Reshape the transport"): small files, small
+ * functions, and no module-level state but the per-account rate budget, which must outlive
+ * a run (nodes/ZohoMeeting/transport/rateLimit.ts says why).
+ */
+const ROOT = path.resolve(__dirname, '..');
+const SHIPPED = ['nodes', 'credentials'];
+const MAX_FILE_LINES = 250;
+const MAX_FUNCTION_LINES = 40;
+const STATEFUL_MODULES = ['nodes/ZohoMeeting/transport/rateLimit.ts'];
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const file = path.join(dir, name);
+		if (statSync(file).isDirectory()) return sourceFiles(file);
+		return file.endsWith('.ts') ? [file] : [];
+	});
+}
+
+const files = SHIPPED.flatMap((dir) => sourceFiles(path.join(ROOT, dir))).map((file) => ({
+	name: path.relative(ROOT, file).split(path.sep).join('/'),
+	source: ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true),
+}));
+
+const linesOf = (source: ts.SourceFile, node: ts.Node) =>
+	source.getLineAndCharacterOfPosition(node.getEnd()).line - source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+
+function longFunctions(source: ts.SourceFile): string[] {
+	const found: string[] = [];
+	const visit = (node: ts.Node) => {
+		if (ts.isFunctionLike(node) && 'body' in node && node.body && linesOf(source, node) > MAX_FUNCTION_LINES) {
+			const name = (node as { name?: ts.Node }).name?.getText(source) ?? '(anonymous)';
+			found.push(`${name}: ${linesOf(source, node)} lines`);
+		}
+		ts.forEachChild(node, visit);
+	};
+	visit(source);
+	return found;
+}
+
+/** Top-level `let`, or a top-level const holding a new Map/Set/WeakMap/array that code can change. */
+function moduleState(source: ts.SourceFile): string[] {
+	return source.statements.flatMap((statement) => {
+		if (!ts.isVariableStatement(statement)) return [];
+		const isLet = (statement.declarationList.flags & ts.NodeFlags.Let) !== 0;
+		return statement.declarationList.declarations
+			.filter((declaration) => {
+				const init = declaration.initializer?.getText(source) ?? '';
+				return isLet || /^new (Weak)?(Map|Set)\b/.test(init);
+			})
+			.map((declaration) => declaration.name.getText(source));
+	});
+}
+
+describe('the shape of the shipped code', () => {
+	it.each(files.map((file) => [file.name, file.source] as const))('%s has at most 250 lines', (_, source) => {
+		expect(source.getLineAndCharacterOfPosition(source.getEnd()).line).toBeLessThanOrEqual(MAX_FILE_LINES);
+	});
+
+	it('has no function over 40 lines', () => {
+		const long = files.flatMap((file) => longFunctions(file.source).map((found) => `${file.name} ${found}`));
+		expect(long).toEqual([]);
+	});
+
+	it('keeps no module-level mutable state but the per-account rate budget', () => {
+		const stateful = files
+			.filter((file) => !STATEFUL_MODULES.includes(file.name))
+			.flatMap((file) => moduleState(file.source).map((name) => `${file.name}: ${name}`));
+		expect(stateful).toEqual([]);
+	});
+});

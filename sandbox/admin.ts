@@ -12,7 +12,6 @@ import { participantObject } from './routes/participants';
 import { recordingObject } from './routes/recordings';
 import { registrationObject } from './routes/registrations';
 import { WEBINAR_CREATE_FIELDS, WEBINAR_STATUSES, webinarObject } from './routes/webinars';
-import type { SandboxRuntime } from './server';
 import {
 	formatTime,
 	limitsOfPlan,
@@ -22,6 +21,7 @@ import {
 	type WebinarInput,
 	type WebinarRecord,
 } from './model';
+import type { SandboxRuntime } from './runtime';
 import type { Store } from './store';
 import { ALL_SCOPES, type AccessType, type IssuedTokens, parseScopes } from './tokens';
 import { dateMs, parseIsoDate, type Schema, validateBody } from './validation';

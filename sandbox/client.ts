@@ -8,7 +8,7 @@ import type {
 	StateSnapshot,
 	TokenPair,
 } from './admin';
-import type { FaultRequest, FaultRule } from './faults';
+import type { FaultRequest, FaultRule } from './faultTypes';
 import type { PlanName } from './plans';
 import type { RateLimits } from './rateLimit';
 import type { RequestLogEntry, RequestOrigin } from './requestLog';

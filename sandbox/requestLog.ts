@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-import type { FaultType } from './faults';
+import type { FaultType } from './faultTypes';
 
 export type RequestOrigin = 'api' | 'cdn' | 'oauth';
 

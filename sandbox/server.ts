@@ -11,7 +11,7 @@ import type { PlanName } from './plans';
 import { RateLimiter } from './rateLimit';
 import { redact, RequestLog, type RequestOrigin } from './requestLog';
 import { meetingRoutes } from './routes/meetings';
-import { handleOAuth, type OAuthClient } from './routes/oauth';
+import { handleOAuth } from './routes/oauth';
 import { participantRoutes } from './routes/participants';
 import { recordingRoutes } from './routes/recordings';
 import { registrationRoutes } from './routes/registrations';
@@ -20,6 +20,7 @@ import { sessionRoutes } from './routes/sessions';
 import { settingsRoutes } from './routes/settings';
 import { webinarRoutes } from './routes/webinars';
 import { limitsOfPlan, type SandboxConfig } from './model';
+import type { SandboxRuntime } from './runtime';
 import { Store } from './store';
 
 /** The API, in the spec's order of sections. */
@@ -62,19 +63,6 @@ export interface Sandbox {
 	/** The in-memory store, for in-process tests that look at or change state directly. */
 	state: Store;
 	close(): Promise<void>;
-}
-
-/** What the request handlers share; the admin API reaches all of it. */
-export interface SandboxRuntime {
-	store: Store;
-	faults: FaultInjector;
-	log: RequestLog;
-	rateLimiter: RateLimiter;
-	cdn: RecordingCdn;
-	client: OAuthClient;
-	/** Aborted by `close()`, so delayed and hanging requests let go at once. */
-	closing: AbortSignal;
-	quiet: boolean;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

@@ -46,6 +46,12 @@ export const scopes = (area: 'meeting' | 'recording' | 'webinar', operation: str
 
 export const json = (status: number, body: unknown): Reply => ({ kind: 'json', status, body });
 
+/**
+ * The ID of a meeting's or webinar's occurrence (`sysId` in the list, bulk
+ * registration's `instanceId`); the store's meetings and webinars have one each here.
+ */
+export const sysIdOf = (key: string) => `${key}001`;
+
 // ----- Lists: listtype, index and count -----
 
 export const LIST_TYPES = ['all', 'past', 'today', 'upcoming'] as const;

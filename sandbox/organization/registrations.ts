@@ -10,8 +10,8 @@ import {
 	organizationRoute,
 	type OrganizationRouteSpec,
 	scopes,
+	sysIdOf,
 } from './common';
-import { sysIdOf } from './webinars';
 
 /**
  * Bulk registration for a webinar (webinar-api/bulk-registration-api.html). The page

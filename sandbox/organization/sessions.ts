@@ -4,7 +4,7 @@ import type { ApiRoute } from '../api';
 import { ApiError, noContent } from '../http';
 import type { MeetingInput, MeetingRecord } from '../model';
 import type { Store } from '../store';
-import { SANDBOX_ORGANIZATION } from '../tokens';
+import { SANDBOX_ORGANIZATION, SANDBOX_USER } from '../tokens';
 import {
 	API_PATH,
 	json,
@@ -14,6 +14,7 @@ import {
 	readListType,
 	readPaging,
 	scopes,
+	sysIdOf,
 } from './common';
 import {
 	MEETING_CREATE_BODY,
@@ -50,8 +51,27 @@ const passwordFields = (meeting: MeetingRecord) => ({
 	encryptPwd: createHash('sha256').update(meeting.meeting_password).digest('hex'),
 });
 
-/** An entry of the list: list-of-meeting-api.html. */
+const embedUrlOf = (store: Store, meeting: MeetingRecord) =>
+	`${store.baseUrl}/meeting/login/embedmeeting.jsp?meetingKey=${meeting.meeting_key}&newWindow=true`;
+
+/** An entry of the list: list-of-meeting-api.html (no agenda, `presenterZuid`, a `sysId`). */
 function listedSession(store: Store, meeting: MeetingRecord) {
+	return {
+		meetingKey: keyOf(meeting),
+		topic: meeting.topic,
+		presenterEmail: SANDBOX_USER.email,
+		presenterZuid: SANDBOX_ORGANIZATION.zuid,
+		...scheduleFields(meeting),
+		creatorZuid: SANDBOX_ORGANIZATION.zuid,
+		joinLink: meeting.meeting_url,
+		meetingEmbedUrl: embedUrlOf(store, meeting),
+		...passwordFields(meeting),
+		sysId: sysIdOf(meeting.meeting_key),
+	};
+}
+
+/** The get answer: get-meeting-api.html, with the participants its text promises. */
+function sessionDetails(store: Store, meeting: MeetingRecord) {
 	return {
 		meetingKey: keyOf(meeting),
 		topic: meeting.topic,
@@ -60,15 +80,8 @@ function listedSession(store: Store, meeting: MeetingRecord) {
 		...scheduleFields(meeting),
 		joinLink: meeting.meeting_url,
 		startLink: startLinkOf(store, meeting.meeting_key),
-	};
-}
-
-/** The get answer: get-meeting-api.html, with the participants its text promises. */
-function sessionDetails(store: Store, meeting: MeetingRecord) {
-	return {
-		...listedSession(store, meeting),
 		...passwordFields(meeting),
-		meetingEmbedUrl: `${store.baseUrl}/meeting/login/embedmeeting.jsp?meetingKey=${meeting.meeting_key}&newWindow=true`,
+		meetingEmbedUrl: embedUrlOf(store, meeting),
 		participants: meeting.participants.map((participant) => ({ email: participant.email })),
 	};
 }
@@ -110,7 +123,8 @@ function meetingInput(store: Store, body: Record<string, unknown>, current?: Mee
 }
 
 export const sessionRoutes: ApiRoute[] = [
-	// List of meetings: `count` in the answer is the total of the listtype.
+	// List of meetings: listtype, index and count are required; `count` in the answer is
+	// the total of the listtype.
 	organizationRoute({
 		method: 'GET',
 		path: `${SESSIONS}.json`,
@@ -121,7 +135,7 @@ export const sessionRoutes: ApiRoute[] = [
 			const paging = readPaging(searchParams, {
 				documented: 'record',
 				variants: store.config.organization,
-				defaultCount: 20,
+				required: true,
 			});
 			const meetings = ofListType(
 				store.listMeetings({}).filter((meeting) => !meeting.cancelled),

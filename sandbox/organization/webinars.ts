@@ -11,6 +11,7 @@ import {
 	readListType,
 	readPaging,
 	scopes,
+	sysIdOf,
 } from './common';
 import {
 	presenterFields,
@@ -32,9 +33,6 @@ import {
  */
 
 const WEBINARS = `${API_PATH}/{zsoid}/webinar`;
-
-/** The ID of the webinar's one occurrence: bulk registration's `instanceId`. */
-export const sysIdOf = (webinarKey: string) => `${webinarKey}001`;
 
 function webinarObject(store: Store, webinar: WebinarRecord) {
 	return {

@@ -185,11 +185,11 @@ describe('sandbox organization dialect: the current user and meetings (sessions)
 
 	it("answers Zoho's documented errors: bad token, unknown key, another organization", async () => {
 		expectOrgAnswer(
-			await h.request('GET', orgPath('/sessions.json?listtype=all'), { token: null }),
+			await h.request('GET', orgPath('/sessions.json?listtype=all&index=1&count=100'), { token: null }),
 			ORG_ERRORS.invalidToken,
 		);
 		expectOrgAnswer(
-			await h.request('GET', orgPath('/sessions.json?listtype=all'), { token: 'expired-or-wrong' }),
+			await h.request('GET', orgPath('/sessions.json?listtype=all&index=1&count=100'), { token: 'expired-or-wrong' }),
 			ORG_ERRORS.invalidToken,
 		);
 		await h.admin.expireTokens();
@@ -197,7 +197,7 @@ describe('sandbox organization dialect: the current user and meetings (sessions)
 		h.token = (await h.admin.issueTokens()).access_token;
 		expectOrgAnswer(await h.request('GET', orgPath('/sessions/1234.json')), ORG_ERRORS.invalidKey);
 		expectOrgAnswer(
-			await h.request('GET', `/api/v2/${ZSOID + 1}/sessions.json?listtype=all`),
+			await h.request('GET', `/api/v2/${ZSOID + 1}/sessions.json?listtype=all&index=1&count=100`),
 			ORG_ERRORS.unauthorizedUser,
 		);
 	});
@@ -209,7 +209,7 @@ describe('sandbox organization dialect: the current user and meetings (sessions)
 
 	it('opens each endpoint with its documented scope or the area ALL, matched without case', async () => {
 		const read = (await h.admin.issueTokens({ scope: 'ZohoMeeting.meeting.READ' })).access_token;
-		const list = () => h.request('GET', orgPath('/sessions.json?listtype=all'), { token: read });
+		const list = () => h.request('GET', orgPath('/sessions.json?listtype=all&index=1&count=100'), { token: read });
 		expect((await list()).status).toBe(200);
 		const refused = await h.request('POST', orgPath('/sessions.json'), {
 			token: read,
@@ -236,7 +236,7 @@ describe('sandbox organization dialect: the current user and meetings (sessions)
 			],
 		});
 		const list = async (type: string) => {
-			const response = await h.request('GET', orgPath(`/sessions.json?listtype=${type}`));
+			const response = await h.request('GET', orgPath(`/sessions.json?listtype=${type}&index=1&count=100`));
 			expect(response.status).toBe(200);
 			return { topics: response.body.session.map((s: { topic: string }) => s.topic), count: response.body.count };
 		};
@@ -247,10 +247,28 @@ describe('sandbox organization dialect: the current user and meetings (sessions)
 		expect(await list('past')).toEqual({ topics: ['Done lately', 'Done long ago'], count: 2 });
 		expect(await list('upcoming')).toEqual({ topics: ['Next year'], count: 1 });
 		expect(await list('today')).toEqual({ topics: [], count: 0 });
-		const entry = (await h.request('GET', orgPath('/sessions.json?listtype=upcoming'))).body.session[0];
+		const entry = (await h.request('GET', orgPath('/sessions.json?listtype=upcoming&index=1&count=1'))).body.session[0];
+		// list-of-meeting-api.html's fields, in its order.
+		expect(Object.keys(entry)).toEqual([
+			'meetingKey',
+			'topic',
+			'presenterEmail',
+			'presenterZuid',
+			'startTime',
+			'endTime',
+			'duration',
+			'timezone',
+			'creatorZuid',
+			'joinLink',
+			'meetingEmbedUrl',
+			'pwd',
+			'encryptPwd',
+			'sysId',
+		]);
 		expect(entry).toMatchObject({
 			meetingKey: expect.any(Number),
 			presenterEmail: 'owner@sandbox.test',
+			presenterZuid: ZUID,
 			startTime: 'Jan 01, 2099 10:00 AM UTC',
 			endTime: 'Jan 01, 2099 11:00 AM UTC',
 			duration: 3_600_000,
@@ -265,7 +283,7 @@ describe('sandbox organization dialect: the current user and meetings (sessions)
 		});
 		const types = async () => {
 			const of = async (type: string) =>
-				(await h.request('GET', orgPath(`/sessions.json?listtype=${type}`))).body.count;
+				(await h.request('GET', orgPath(`/sessions.json?listtype=${type}&index=1&count=100`))).body.count;
 			return { today: await of('today'), upcoming: await of('upcoming'), past: await of('past') };
 		};
 		const startsToday =
@@ -278,17 +296,21 @@ describe('sandbox organization dialect: the current user and meetings (sessions)
 		expect(meetings[0].topic).toBe('Soon');
 	});
 
-	it('refuses a missing or unknown listtype and unknown query parameters', async () => {
-		const missing = await h.request('GET', orgPath('/sessions.json'));
-		expectOrgFailure(missing, 400, 'INVALID_PARAMETER');
-		expect(missing.body.error.message).toBe(
+	it('refuses a missing or unknown listtype, a missing index or count, and unknown query parameters', async () => {
+		const message = async (query: string) => {
+			const response = await h.request('GET', orgPath(`/sessions.json${query}`));
+			expectOrgFailure(response, 400, 'INVALID_PARAMETER');
+			return response.body.error.message;
+		};
+		expect(await message('?index=1&count=10')).toBe(
 			'Missing listtype: expected one of all, past, today, upcoming',
 		);
-		expect((await h.request('GET', orgPath('/sessions.json?listtype=week'))).body.error.message).toBe(
+		expect(await message('?listtype=week&index=1&count=10')).toBe(
 			'Invalid listtype: expected one of all, past, today, upcoming',
 		);
-		expect(
-			(await h.request('GET', orgPath('/sessions.json?listtype=all&page=2'))).body.error.message,
-		).toBe('Unknown query parameter: page');
+		// list-of-meeting-api.html marks all three required.
+		expect(await message('?listtype=all&count=10')).toBe('Missing required query parameter: index');
+		expect(await message('?listtype=all&index=1')).toBe('Missing required query parameter: count');
+		expect(await message('?listtype=all&index=1&count=10&page=2')).toBe('Unknown query parameter: page');
 	});
 });

@@ -34,24 +34,23 @@ describe('sandbox organization dialect: index and count', () => {
 		expect({ list: beyond.body.session, count: beyond.body.count }).toEqual({ list: [], count: 7 });
 	});
 
-	it('answers 20 by default and up to 100, the one maximum Zoho states', async () => {
+	it('answers up to 100, the one maximum Zoho states', async () => {
 		await seedMeetings(101);
-		const byDefault = await sessions('');
-		expect({ length: byDefault.body.session.length, count: byDefault.body.count }).toEqual({
-			length: 20,
+		const first = await sessions('index=1&count=100');
+		expect({ length: first.body.session.length, count: first.body.count }).toEqual({
+			length: 100,
 			count: 101,
 		});
-		expect((await sessions('count=100')).body.session).toHaveLength(100);
 		expect(topicsOf(await sessions('index=101&count=100'))).toEqual(['M101']);
 	});
 
 	it.each([
-		['count=0', 'Invalid value for count: expected an integer from 1 to 100'],
-		['count=101', 'Invalid value for count: expected an integer from 1 to 100'],
-		['count=-1', 'Invalid value for count: expected an integer from 1 to 100'],
-		['count=1.5', 'Invalid value for count: expected an integer from 1 to 100'],
-		['index=-1', 'Invalid value for index: expected an integer from 0 to'],
-		['index=first', 'Invalid value for index: expected an integer from 0 to'],
+		['index=1&count=0', 'Invalid value for count: expected an integer from 1 to 100'],
+		['index=1&count=101', 'Invalid value for count: expected an integer from 1 to 100'],
+		['index=1&count=-1', 'Invalid value for count: expected an integer from 1 to 100'],
+		['index=1&count=1.5', 'Invalid value for count: expected an integer from 1 to 100'],
+		['index=-1&count=1', 'Invalid value for index: expected an integer from 0 to'],
+		['index=first&count=1', 'Invalid value for index: expected an integer from 0 to'],
 	])('refuses %s', async (query, message) => {
 		const response = await sessions(query);
 		expectOrgFailure(response, 400, 'INVALID_PARAMETER');

@@ -1,4 +1,11 @@
-import { ApiError, type Exchange, type FailureCode, invalidParameter, parseJsonBody, type Reply } from './http';
+import {
+	ApiError,
+	type Exchange,
+	type FailureCode,
+	invalidParameter,
+	parseJsonBody,
+	type Reply,
+} from './http';
 import type { ApiName } from './model';
 import type { RateLimiter } from './rateLimit';
 import type { RecordingCdn } from './cdn';

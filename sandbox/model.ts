@@ -47,8 +47,10 @@ export const ORGANIZATION_VARIANT_VALUES = {
 	pagingIndex: ['documented', 'record', 'page', 'ignored'],
 } as const;
 
+type VariantValues = typeof ORGANIZATION_VARIANT_VALUES;
+
 export type OrganizationVariants = {
-	-readonly [K in keyof typeof ORGANIZATION_VARIANT_VALUES]: (typeof ORGANIZATION_VARIANT_VALUES)[K][number];
+	-readonly [K in keyof VariantValues]: VariantValues[K][number];
 };
 
 export const defaultOrganizationVariants = (): OrganizationVariants => ({

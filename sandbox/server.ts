@@ -132,7 +132,8 @@ async function handleRequest(
 		const origin: RequestOrigin =
 			listener === 'cdn' ? 'cdn' : exchange.path.startsWith('/oauth/') ? 'oauth' : 'api';
 		const dialect = dialectOf(runtime);
-		const entry = runtime.log.start(origin, exchange.method, exchange.url, req.headers, dialect.name);
+		const { method, url } = exchange;
+		const entry = runtime.log.start(origin, method, url, req.headers, dialect.name);
 		exchange.logEntry = entry;
 		await exchange.readBody();
 		entry.body = loggedBody(exchange);

@@ -57,13 +57,12 @@ export const sysIdOf = (key: string) => `${key}001`;
 export const LIST_TYPES = ['all', 'past', 'today', 'upcoming'] as const;
 export type ListType = (typeof LIST_TYPES)[number];
 
-/** `listtype` is required: Zoho documents no default, and every client seen sends it. */
-export function readListType(params: URLSearchParams): ListType {
+/** `listtype` is required (list-of-meeting-api.html), and every client seen sends it. */
+function readListType(params: URLSearchParams): ListType {
 	const value = params.get('listtype');
 	if (!LIST_TYPES.includes(value as ListType)) {
-		throw invalidParameter(
-			`${value === null ? 'Missing' : 'Invalid'} listtype: expected one of ${LIST_TYPES.join(', ')}`,
-		);
+		const problem = value === null ? 'Missing' : 'Invalid';
+		throw invalidParameter(`${problem} listtype: expected one of ${LIST_TYPES.join(', ')}`);
 	}
 	return value as ListType;
 }
@@ -81,7 +80,7 @@ export interface Timed {
  * order of `past` is the sandbox's choice (Zoho documents none): newest first is the one
  * under which a new record shifts every later page, which a client paging it must survive.
  */
-export function ofListType<T>(
+function ofListType<T>(
 	records: readonly T[],
 	type: ListType,
 	timing: (record: T) => Timed,
@@ -162,3 +161,23 @@ export const pageOf = <T>(records: readonly T[], paging: Paging): T[] =>
 		paging.first,
 		paging.count === undefined ? undefined : paging.first + paging.count,
 	);
+
+/**
+ * One page of a list that takes `listtype`, `index` (the first record's position) and
+ * `count`, and the total of the list type.
+ */
+export function listTypePage<T>(
+	{ store, searchParams }: Pick<ApiRequest, 'store' | 'searchParams'>,
+	records: readonly T[],
+	timing: (record: T) => Timed,
+	paging: { required?: boolean; defaultCount?: number },
+): { page: T[]; total: number } {
+	const type = readListType(searchParams);
+	const selected = ofListType(records, type, timing, store);
+	const { first, count } = readPaging(searchParams, {
+		documented: 'record',
+		variants: store.config.organization,
+		...paging,
+	});
+	return { page: pageOf(selected, { first, count }), total: selected.length };
+}

@@ -39,7 +39,8 @@ export const downloadEndpoint: ExtraEndpoint = {
 			return sendReply(exchange, page(404, 'File not found', 'This file is not available.'));
 		}
 		if (store.config.downloadMode === 'redirect') {
-			return sendReply(exchange, { kind: 'redirect', location: cdn.signedUrl(recording.recording_id) });
+			const location = cdn.signedUrl(recording.recording_id);
+			return sendReply(exchange, { kind: 'redirect', location });
 		}
 		return sendReply(exchange, recordingFileReply(recording));
 	},

@@ -40,16 +40,14 @@ export function organizationFailure(
 ): Extract<Reply, { kind: 'json' }> {
 	const documented = DOCUMENTED[code];
 	if (documented) {
-		const error = detail === undefined ? documented.error : { ...documented.error, message: detail };
+		const error =
+			detail === undefined ? documented.error : { ...documented.error, message: detail };
 		return { kind: 'json', status: documented.status, body: { error } };
 	}
 	const known = describeZohoError(code);
 	const status = known?.httpCode ?? 500;
-	return {
-		kind: 'json',
-		status,
-		body: { error: { errorCode: status, message: detail ?? known?.message ?? 'Server error', key: code } },
-	};
+	const message = detail ?? known?.message ?? 'Server error';
+	return { kind: 'json', status, body: { error: { errorCode: status, message, key: code } } };
 }
 
 /**

@@ -22,7 +22,9 @@ function participantRow(attendance: Attendance, timeZone: string) {
 		duration: attendance.leave - attendance.join,
 		source: SOURCES[attendance.device] ?? attendance.device,
 		memberId: attendance.participant_id,
-		inAndOutTime: `${formatClock(attendance.join, timeZone)} - ${formatClock(attendance.leave, timeZone)}`,
+		inAndOutTime: [attendance.join, attendance.leave]
+			.map((ms) => formatClock(ms, timeZone))
+			.join(' - '),
 	};
 }
 

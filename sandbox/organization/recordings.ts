@@ -54,7 +54,9 @@ function recordingObject(store: Store, recording: RecordingRecord) {
 		downloadUrl: `${store.baseUrl}${DOWNLOAD_PATH}?event-id=${id}&x-service=meeting&x-cli-msg=`,
 		isTranscriptGenerated: false,
 		isSummaryGenerated: false,
-		resourceName: `${recording.meeting_key}_${recording.recording_id.replace(/\D/g, '')}_${recording.start}.mp4`,
+		resourceName: [recording.meeting_key, recording.recording_id.replace(/\D/g, ''), recording.start]
+			.join('_')
+			.concat('.mp4'),
 		playUrl: `${store.baseUrl}/meeting/videoprv?${viewer}`,
 		shareUrl: `${store.baseUrl}/meeting/public/videoprv?${viewer}`,
 		duration: minutesToMs(recording.duration),

@@ -53,17 +53,19 @@ const bulkRegistration = (prefix: string): OrganizationRouteSpec => ({
 	handle: ({ store, params, searchParams, body }) => {
 		const webinar = store.findWebinar(params.webinarKey);
 		const instanceId = searchParams.get('instanceId');
-		if (instanceId !== null && instanceId !== sysIdOf(webinar.webinar_key)) {
-			throw invalidParameter(
-				`Invalid value for instanceId: the webinar's one occurrence is ${sysIdOf(webinar.webinar_key)}`,
-			);
+		const sysId = sysIdOf(webinar.webinar_key);
+		if (instanceId !== null && instanceId !== sysId) {
+			throw invalidParameter(`Invalid value for instanceId: the webinar's one occurrence is ${sysId}`);
 		}
 		const sendMail = searchParams.get('sendMail');
 		if (sendMail !== null && sendMail !== 'true' && sendMail !== 'false') {
 			throw invalidParameter('Invalid value for sendMail: expected true or false');
 		}
 		if (store.webinarStatus(webinar) === 'completed') {
-			throw new ApiError('MEETING_PAST', `Cannot register for webinar ${webinar.webinar_key}: it has ended`);
+			throw new ApiError(
+				'MEETING_PAST',
+				`Cannot register for webinar ${webinar.webinar_key}: it has ended`,
+			);
 		}
 		const registrants = body.registrant as Registrant[];
 		const known = new Set([...webinar.registrations.values()].map((r) => r.email.toLowerCase()));
@@ -82,7 +84,8 @@ const bulkRegistration = (prefix: string): OrganizationRouteSpec => ({
 				sessionId: webinar.webinar_key,
 				uname: registrant.firstName,
 			});
-			return [{ joinLink: `${store.baseUrl}/meeting/register/join?${join}`, email: registrant.email }];
+			const joinLink = `${store.baseUrl}/meeting/register/join?${join}`;
+			return [{ joinLink, email: registrant.email }];
 		});
 		return json(200, {
 			registrant: added,

@@ -5,17 +5,7 @@ import { ApiError, noContent } from '../http';
 import type { MeetingInput, MeetingRecord } from '../model';
 import type { Store } from '../store';
 import { SANDBOX_ORGANIZATION, SANDBOX_USER } from '../tokens';
-import {
-	API_PATH,
-	json,
-	ofListType,
-	organizationRoute,
-	pageOf,
-	readListType,
-	readPaging,
-	scopes,
-	sysIdOf,
-} from './common';
+import { API_PATH, json, listTypePage, organizationRoute, scopes, sysIdOf } from './common';
 import {
 	MEETING_CREATE_BODY,
 	MEETING_UPDATE_BODY,
@@ -130,16 +120,11 @@ export const sessionRoutes: ApiRoute[] = [
 		path: `${SESSIONS}.json`,
 		scope: scopes('meeting', 'READ'),
 		query: ['listtype', 'index', 'count'],
-		handle: ({ store, searchParams }) => {
-			const type = readListType(searchParams);
-			const paging = readPaging(searchParams, {
-				documented: 'record',
-				variants: store.config.organization,
-				required: true,
-			});
-			const meetings = ofListType(
+		handle: (request) => {
+			const { store } = request;
+			const { page, total } = listTypePage(
+				request,
 				store.listMeetings({}).filter((meeting) => !meeting.cancelled),
-				type,
 				(meeting) => ({
 					start: meeting.start,
 					ended: meeting.completed,
@@ -147,11 +132,11 @@ export const sessionRoutes: ApiRoute[] = [
 					upcoming:
 						!meeting.completed && meeting.nextEnd - meeting.duration * 60_000 > store.now(),
 				}),
-				store,
+				{ required: true },
 			);
 			return json(200, {
-				session: pageOf(meetings, paging).map((meeting) => listedSession(store, meeting)),
-				count: meetings.length,
+				session: page.map((meeting) => listedSession(store, meeting)),
+				count: total,
 			});
 		},
 	}),

@@ -2,17 +2,7 @@ import type { ApiRoute } from '../api';
 import { noContent } from '../http';
 import type { WebinarInput, WebinarRecord } from '../model';
 import type { Store } from '../store';
-import {
-	API_PATH,
-	json,
-	ofListType,
-	organizationRoute,
-	pageOf,
-	readListType,
-	readPaging,
-	scopes,
-	sysIdOf,
-} from './common';
+import { API_PATH, json, listTypePage, organizationRoute, scopes, sysIdOf } from './common';
 import {
 	presenterFields,
 	readSchedule,
@@ -64,27 +54,20 @@ export const webinarRoutes: ApiRoute[] = [
 		path: `${WEBINARS}.json`,
 		scope: scopes('webinar', 'READ'),
 		query: ['listtype', 'index', 'count'],
-		handle: ({ store, searchParams }) => {
-			const type = readListType(searchParams);
-			const paging = readPaging(searchParams, {
-				documented: 'record',
-				variants: store.config.organization,
-				defaultCount: 20,
-			});
-			const webinars = ofListType(
+		handle: (request) => {
+			const { store } = request;
+			const { page } = listTypePage(
+				request,
 				store.listWebinars({}),
-				type,
 				(webinar) => ({
 					start: webinar.start,
 					ended: store.webinarStatus(webinar) === 'completed',
 					upcoming: webinar.start > store.now(),
 				}),
-				store,
+				{ defaultCount: 20 },
 			);
 			const list = store.config.organization.webinarKey === 'webinarKey' ? 'webinar' : 'session';
-			return json(200, {
-				[list]: pageOf(webinars, paging).map((webinar) => webinarObject(store, webinar)),
-			});
+			return json(200, { [list]: page.map((webinar) => webinarObject(store, webinar)) });
 		},
 	}),
 	organizationRoute({

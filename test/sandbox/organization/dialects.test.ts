@@ -1,7 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-import { SandboxAdmin } from '../../../sandbox/client';
 import {
 	expectOrgAnswer,
 	expectOrgFailure,
@@ -12,8 +8,6 @@ import {
 	orgRecordingsPath,
 	ZSOID,
 } from '../helpers';
-
-const ROOT = join(__dirname, '..', '..', '..');
 
 describe('sandbox dialects: one store, two wire formats', () => {
 	const h = new Harness();
@@ -158,46 +152,5 @@ describe('sandbox dialects: one store, two wire formats', () => {
 		expect(refreshed.body.access_token).toMatch(/^1000\./);
 		const before = (await h.admin.clock()).nowMs;
 		expect((await h.admin.advanceClock(60)).nowMs).toBeGreaterThanOrEqual(before + 60_000);
-	});
-});
-
-describe('npm run sandbox -- --api=organization', () => {
-	function startCli(args: string[], env: Record<string, string> = {}): ChildProcess {
-		return spawn(
-			process.execPath,
-			['-r', 'ts-node/register/transpile-only', 'sandbox/main.ts', ...args],
-			{ cwd: ROOT, env: { ...process.env, ZOHO_SANDBOX_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-		);
-	}
-
-	function output(child: ChildProcess, until: RegExp): Promise<string> {
-		return new Promise((resolve, reject) => {
-			let text = '';
-			const onData = (chunk: Buffer) => {
-				text += chunk.toString();
-				if (until.test(text)) resolve(text);
-			};
-			child.stdout?.on('data', onData);
-			child.stderr?.on('data', onData);
-			child.on('exit', (code) => (until.test(text) ? resolve(text) : reject(new Error(`exited ${code}: ${text}`))));
-		});
-	}
-
-	it('starts in the organization dialect and says so', async () => {
-		const child = startCli(['--api=organization']);
-		try {
-			const banner = await output(child, /Recording CDN/);
-			expect(banner).toContain(`API dialect:         organization (`);
-			const url = /listening on (http:\/\/[\d.:]+)/.exec(banner)?.[1] ?? '';
-			expect((await new SandboxAdmin(url).config()).api).toBe('organization');
-		} finally {
-			child.kill('SIGKILL');
-		}
-	});
-
-	it('refuses a dialect it does not know', async () => {
-		const child = startCli([], { ZOHO_SANDBOX_API: 'soap' });
-		const text = await output(child, /must be/);
-		expect(text).toContain('--api (or ZOHO_SANDBOX_API) must be v2 or organization, not "soap"');
 	});
 });

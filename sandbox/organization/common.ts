@@ -107,7 +107,7 @@ export interface Paging {
 	count?: number;
 }
 
-/** The one maximum of `count` Zoho states. */
+/** The one maximum of `count` a source gives (docs/zoho-api.md); more is refused. */
 export const MAX_COUNT = 100;
 
 /**

@@ -34,7 +34,7 @@ describe('sandbox organization dialect: index and count', () => {
 		expect({ list: beyond.body.session, count: beyond.body.count }).toEqual({ list: [], count: 7 });
 	});
 
-	it('answers up to 100, the one maximum Zoho states', async () => {
+	it('answers up to 100, the one maximum a source gives', async () => {
 		await seedMeetings(101);
 		const first = await sessions('index=1&count=100');
 		expect({ length: first.body.session.length, count: first.body.count }).toEqual({

@@ -12,18 +12,28 @@ import { participantObject } from './routes/participants';
 import { recordingObject } from './routes/recordings';
 import { registrationObject } from './routes/registrations';
 import { WEBINAR_CREATE_FIELDS, WEBINAR_STATUSES, webinarObject } from './routes/webinars';
-import type { SandboxRuntime } from './server';
 import {
+	API_NAMES,
 	formatTime,
 	limitsOfPlan,
 	type MeetingInput,
 	type MeetingRecord,
+	ORGANIZATION_VARIANT_VALUES,
+	type OrganizationVariants,
 	type SandboxConfig,
 	type WebinarInput,
 	type WebinarRecord,
 } from './model';
+import type { SandboxRuntime } from './runtime';
 import type { Store } from './store';
-import { ALL_SCOPES, type AccessType, type IssuedTokens, parseScopes } from './tokens';
+import {
+	ALL_SCOPES,
+	type AccessType,
+	type IssuedTokens,
+	parseScopes,
+	SANDBOX_ORGANIZATION,
+	SANDBOX_USER,
+} from './tokens';
 import { dateMs, parseIsoDate, type Schema, validateBody } from './validation';
 
 /**
@@ -41,7 +51,10 @@ export interface ClockState {
 	offsetSeconds: number;
 }
 
-export type ConfigPatch = Partial<Omit<SandboxConfig, 'limits'>> & { limits?: Partial<RateLimits> };
+export type ConfigPatch = Partial<Omit<SandboxConfig, 'limits' | 'organization'>> & {
+	limits?: Partial<RateLimits>;
+	organization?: Partial<OrganizationVariants>;
+};
 
 export type ResetOptions = ConfigPatch & { revokeTokens?: boolean };
 
@@ -58,6 +71,8 @@ export interface StateSnapshot {
 	faults: number;
 	clock: ClockState;
 	config: SandboxConfig;
+	/** The one user and organization, with the IDs the organization API uses. */
+	account: { email: string; name: string; zsoid: number; zuid: number };
 }
 
 export interface IssueTokensRequest {
@@ -130,6 +145,10 @@ const ADMIN_ROUTES: Record<string, AdminHandler> = {
 		return configure(runtime, { plan: body.plan });
 	},
 	'PUT /limits': (runtime, body) => configure(runtime, { limits: body }),
+	'PUT /api': (runtime, body) => {
+		if (!isPlainObject(body) || body.api === undefined) throw new AdminInputError('Expected { api }');
+		return configure(runtime, { api: body.api });
+	},
 	'POST /oauth/tokens': issueTokens,
 	'POST /oauth/expire': ({ store }) => ({ expired: store.tokens.expireAccessTokens() }),
 	'POST /oauth/revoke-refresh': revokeRefreshTokens,
@@ -184,6 +203,7 @@ function state({ store, log, faults }: SandboxRuntime): StateSnapshot {
 		faults: faults.list().length,
 		clock: clockState(store),
 		config: store.config,
+		account: { ...SANDBOX_USER, ...SANDBOX_ORGANIZATION },
 	};
 }
 
@@ -235,14 +255,28 @@ const CONFIG_FIELDS: Schema = {
 	recordingBytesPerMinute: { kind: 'integer', min: 0, max: 1e10 },
 	downloadMode: { kind: 'enum', values: ['direct', 'redirect'] },
 	latencyMs: { kind: 'integer', min: 0, max: 600_000 },
+	api: { kind: 'enum', values: API_NAMES },
+	organization: {
+		kind: 'object',
+		fields: Object.fromEntries(
+			Object.entries(ORGANIZATION_VARIANT_VALUES).map(([name, values]) => [
+				name,
+				{ kind: 'enum', values },
+			]),
+		),
+	},
 };
 
-/** A plan brings its own limits; `limits` in the same patch then override them. */
+/**
+ * A plan brings its own limits; `limits` in the same patch then override them. `limits`
+ * and `organization` change only the fields they name.
+ */
 function configure({ store, rateLimiter }: SandboxRuntime, body: unknown): SandboxConfig {
 	validateAdmin(body, CONFIG_FIELDS, 'config');
-	const { plan, limits, ...rest } = (body ?? {}) as ConfigPatch;
+	const { plan, limits, organization, ...rest } = (body ?? {}) as ConfigPatch;
 	const config = store.config;
 	Object.assign(config, rest);
+	if (organization) config.organization = { ...config.organization, ...organization };
 	if (plan) {
 		config.plan = plan;
 		config.limits = limitsOfPlan(plan, config.limits.windowSeconds);

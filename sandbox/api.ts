@@ -1,11 +1,17 @@
-import { ApiError, type Exchange, invalidParameter, parseJsonBody, type Reply } from './http';
+import {
+	ApiError,
+	type Exchange,
+	type FailureCode,
+	invalidParameter,
+	parseJsonBody,
+	type Reply,
+} from './http';
+import type { ApiName } from './model';
 import type { RateLimiter } from './rateLimit';
 import type { RecordingCdn } from './cdn';
 import type { Store } from './store';
 import { type AccessGrant, SANDBOX_ACCOUNT } from './tokens';
 import { badDate, parseIsoDate, type Schema, validateBody } from './validation';
-
-export const API_PREFIX = '/api/v2';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -23,7 +29,7 @@ const MEETING_OPERATION: Record<Method, string> = {
 	DELETE: 'DELETE',
 };
 
-export function scopesFor(area: ScopeArea, method: Method): string[] {
+function scopesFor(area: ScopeArea, method: Method): string[] {
 	switch (area) {
 		case 'meeting':
 			return ['ZohoMeeting.meeting.ALL', `ZohoMeeting.meeting.${MEETING_OPERATION[method]}`];
@@ -70,49 +76,96 @@ export interface ApiRequest {
 	cdn: RecordingCdn;
 	params: Record<string, string>;
 	query: ParsedQuery;
+	/** The query string itself, for routes that read it their own way (`query: 'raw'`). */
+	searchParams: URLSearchParams;
 	/** The JSON body, already checked against the route's schema. */
 	body: Record<string, unknown>;
 }
 
 export interface ApiRoute {
 	method: Method;
-	/** The spec's path below `/api/v2`, e.g. `/meetings/{meeting_key}`. */
+	/** The path below the dialect's `basePath`, e.g. `/meetings/{meeting_key}`. */
 	path: string;
-	scope: ScopeArea;
-	query?: QueryRules;
+	/** An area of the spec's scope list, or the scopes of which any one opens the route. */
+	scope: ScopeArea | readonly string[];
+	/** The spec's query parameters, or `raw`: the handler reads `searchParams` itself. */
+	query?: QueryRules | 'raw';
 	body?: { schema: Schema; partial?: boolean };
 	handle(request: ApiRequest): Reply | Promise<Reply>;
+}
+
+/** An endpoint beside the API, with an authentication of its own and no rate limit. */
+export interface ExtraEndpoint {
+	method: Method;
+	path: string;
+	handle(exchange: Exchange, context: ApiContext): Promise<void>;
+}
+
+/**
+ * One wire format of the API over the shared store: its routes and object shapes, and
+ * how it answers failures. The rest of the pipeline (authentication, rate limits,
+ * scopes, faults, the request log) is the same for every dialect.
+ */
+export interface Dialect {
+	name: ApiName;
+	/** Where route paths start: `/api/v2` for v2, the host root for the organization API. */
+	basePath: string;
+	routes: readonly ApiRoute[];
+	extraEndpoints: readonly ExtraEndpoint[];
+	/** Whether a path is the API's: any other is answered `unknownPath` without authentication. */
+	ownsPath(path: string): boolean;
+	/** Whether answers carry `X-RateLimit-*` headers (and `Retry-After` on a 429). */
+	rateLimitHeaders: boolean;
+	/** The answer to a failure: a code of the shared error table or the dialect's own. */
+	failure(code: FailureCode | string, detail?: string): Extract<Reply, { kind: 'json' }>;
+	/** The answer to a path no route serves. */
+	unknownPath(method: string, path: string): Reply;
+	/** The start of one of the dialect's answers, cut off: the `malformedJson` fault's body. */
+	truncatedJson: string;
 }
 
 export interface ApiContext {
 	store: Store;
 	rateLimiter: RateLimiter;
 	cdn: RecordingCdn;
-	routes: readonly ApiRoute[];
+	dialect: Dialect;
 }
 
 const DEFAULT_PER_PAGE = 50;
 const MAX_PER_PAGE = 100;
 const DAY_MS = 86_400_000;
 
-/** Authenticates, counts the call against the account's rate limit, then runs the route. */
+/**
+ * Authenticates, counts the call against the account's rate limit, then runs the route.
+ * The dialect's extra endpoints (Zoho's download host) go their own way.
+ */
 export async function handleApi(exchange: Exchange, context: ApiContext): Promise<void> {
-	const { store, rateLimiter } = context;
+	const { store, rateLimiter, dialect } = context;
+	const extra = dialect.extraEndpoints.find(
+		(endpoint) => endpoint.method === exchange.method && endpoint.path === exchange.path,
+	);
+	if (extra) return extra.handle(exchange, context);
 	const grant = authenticate(exchange, store);
-	// Zoho answers every call with the limit headers, even one it turns away.
+	// Zoho answers every v2 call with the limit headers, even one it turns away.
 	const verdict = grant ? rateLimiter.consume(grant.account) : rateLimiter.peek(SANDBOX_ACCOUNT);
-	for (const [name, value] of Object.entries(verdict.headers)) exchange.setHeader(name, value);
+	if (dialect.rateLimitHeaders) {
+		for (const [name, value] of Object.entries(verdict.headers)) exchange.setHeader(name, value);
+	}
 	try {
 		if (!grant) throw new ApiError('INVALID_TOKEN');
 		if (!verdict.allowed) throw new ApiError('RATE_LIMIT_EXCEEDED');
 		await sendReply(exchange, await dispatch(exchange, context, grant));
 	} catch (error) {
 		if (!(error instanceof ApiError)) throw error;
-		exchange.sendError(error);
+		await sendReply(exchange, failureReply(dialect, error));
 	}
 }
 
-function authenticate(exchange: Exchange, store: Store): AccessGrant | undefined {
+export const failureReply = (dialect: Dialect, error: ApiError) =>
+	dialect.failure(error.code, error.detail);
+
+/** The grant of the request's token: n8n sends `Bearer`, Zoho's examples `Zoho-oauthtoken`. */
+export function authenticate(exchange: Exchange, store: Store): AccessGrant | undefined {
 	const [scheme, token] = (exchange.req.headers.authorization ?? '').trim().split(/\s+/);
 	// n8n sends `Bearer`; the spec's examples use `Zoho-oauthtoken`. Zoho takes both.
 	if (!token || !['bearer', 'zoho-oauthtoken'].includes(scheme.toLowerCase())) return undefined;
@@ -125,12 +178,15 @@ async function dispatch(
 	grant: AccessGrant,
 ): Promise<Reply> {
 	const method = exchange.method as Method;
-	const path = exchange.path.slice(API_PREFIX.length);
-	const match = matchRoute(context.routes, method, path);
-	if (!match) throw new ApiError('NOT_FOUND', `No such endpoint: ${method} ${exchange.path}`);
+	const { dialect } = context;
+	const path = exchange.path.slice(dialect.basePath.length);
+	const match = matchRoute(dialect.routes, method, path);
+	if (!match) return dialect.unknownPath(method, exchange.path);
 	const { route, params } = match;
-	const scopes = scopesFor(route.scope, route.method);
-	if (!scopes.some((scope) => grant.scopes.includes(scope))) {
+	const scopes = Array.isArray(route.scope)
+		? (route.scope as readonly string[])
+		: scopesFor(route.scope as ScopeArea, route.method);
+	if (!hasAnyScope(grant, scopes)) {
 		throw new ApiError(
 			'INSUFFICIENT_SCOPE',
 			`Insufficient permissions: this endpoint needs the scope ${scopes.join(' or ')}`,
@@ -145,14 +201,24 @@ async function dispatch(
 		cdn: context.cdn,
 		params,
 		query,
+		searchParams: exchange.query,
 		body: (body ?? {}) as Record<string, unknown>,
 	});
 }
 
-async function sendReply(exchange: Exchange, reply: Reply): Promise<void> {
+/** Zoho's scope names are matched without regard to case (`manageOrg`, `manageorg`). */
+export function hasAnyScope(grant: AccessGrant, scopes: readonly string[]): boolean {
+	const granted = new Set(grant.scopes.map((scope) => scope.toLowerCase()));
+	return scopes.some((scope) => granted.has(scope.toLowerCase()));
+}
+
+export async function sendReply(exchange: Exchange, reply: Reply): Promise<void> {
 	switch (reply.kind) {
 		case 'json':
 			exchange.sendJson(reply.status, reply.body, reply.headers);
+			return;
+		case 'html':
+			exchange.sendHtml(reply.status, reply.html);
 			return;
 		case 'empty':
 			exchange.send(204, {}, '');
@@ -192,18 +258,31 @@ function matchRoute(routes: readonly ApiRoute[], method: Method, path: string) {
 	return undefined;
 }
 
+/** `{name}` matches one path segment; everything else (the `.` of `.json`) stands for itself. */
 function compileRoute(route: ApiRoute): CompiledRoute {
 	const names: string[] = [];
-	const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-		names.push(name);
-		return '([^/]+)';
-	});
+	const source = route.path
+		.split(/(\{\w+\})/)
+		.map((part) => {
+			const param = /^\{(\w+)\}$/.exec(part);
+			if (!param) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			names.push(param[1]);
+			return '([^/]+?)';
+		})
+		.join('');
 	return { route, pattern: new RegExp(`^${source}/?$`), names };
 }
 
-/** Query parameters a route does not list are refused, like unknown body fields. */
-export function parseQuery(params: URLSearchParams, rules: QueryRules | undefined): ParsedQuery {
+/**
+ * Query parameters a route does not list are refused, like unknown body fields; a `raw`
+ * route reads them itself.
+ */
+export function parseQuery(
+	params: URLSearchParams,
+	rules: QueryRules | 'raw' | undefined,
+): ParsedQuery {
 	const query: ParsedQuery = { page: 1, per_page: DEFAULT_PER_PAGE };
+	if (rules === 'raw') return query;
 	for (const [name, value] of params) {
 		if (!rules?.names.includes(name as QueryName)) {
 			throw invalidParameter(`Unknown query parameter: ${name}`);

@@ -8,11 +8,11 @@ import type {
 	StateSnapshot,
 	TokenPair,
 } from './admin';
-import type { FaultRequest, FaultRule } from './faults';
+import type { FaultRequest, FaultRule } from './faultTypes';
 import type { PlanName } from './plans';
 import type { RateLimits } from './rateLimit';
 import type { RequestLogEntry, RequestOrigin } from './requestLog';
-import type { DownloadMode, SandboxConfig } from './model';
+import type { ApiName, DownloadMode, OrganizationVariants, SandboxConfig } from './model';
 
 /**
  * A typed client of the sandbox's admin API, for tests, demos and benchmarks, in
@@ -70,6 +70,16 @@ export class SandboxAdmin {
 
 	setDownloadMode(downloadMode: DownloadMode): Promise<SandboxConfig> {
 		return this.configure({ downloadMode });
+	}
+
+	/** Switches the API's wire format; the store, tokens and clock stay as they are. */
+	setApi(api: ApiName): Promise<SandboxConfig> {
+		return this.call('PUT', '/api', { api });
+	}
+
+	/** Picks how the organization dialect answers where Zoho's sources disagree. */
+	setOrganizationVariants(variants: Partial<OrganizationVariants>): Promise<SandboxConfig> {
+		return this.configure({ organization: variants });
 	}
 
 	/** An access token (and, by default, a refresh token) without going through consent. */

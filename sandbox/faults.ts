@@ -1,51 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { describeZohoError } from '../nodes/ZohoMeeting/transport/errorCodes';
+import type { Dialect } from './api';
+import type { Fault, FaultRequest, FaultRule, FaultType } from './faultTypes';
 import { AdminInputError, type Exchange, isPlainObject } from './http';
 
-/**
- * Failures a test can arm for the next requests that match, to see how the node copes
- * with what real networks and real Zoho do now and then.
- */
-export type Fault =
-	/** Answers this status (and Zoho error code) instead of doing the request. */
-	| {
-			type: 'status';
-			status?: number;
-			code?: string;
-			message?: string;
-			body?: unknown;
-			headers?: Record<string, string>;
-			/** Adds `Retry-After` and `X-RateLimit-Reset`/`-Remaining: 0` headers that say "wait this long". */
-			retryAfterSeconds?: number;
-	  }
-	| { type: 'delay'; ms: number }
-	| { type: 'hang' }
-	| { type: 'malformedJson'; status?: number }
-	| { type: 'html'; status?: number }
-	| { type: 'reset' }
-	| { type: 'truncate'; bytes: number }
-	| { type: 'lostResponse' }
-	| { type: 'tokenError'; error?: string };
-
-export type FaultType = Fault['type'];
-
-export interface FaultRequest {
-	method?: string;
-	/** A regular expression tested against the request path (without the query). */
-	path?: string;
-	count?: number;
-	fault: Fault;
-}
-
-export interface FaultRule {
-	id: number;
-	method: string | null;
-	path: string | null;
-	count: number;
-	remaining: number;
-	fault: Fault;
-}
+// Tests and benchmarks import the fault shapes from here, beside the injector.
+export type { Fault, FaultRequest, FaultRule, FaultType } from './faultTypes';
 
 const FAULT_TYPES: readonly FaultType[] = [
 	'status',
@@ -105,16 +66,17 @@ export class FaultInjector {
 /**
  * Carries out a fault. Returns true when the fault has dealt with the request (answered
  * it, dropped it or left it hanging), false when the request goes on, possibly with its
- * response altered.
+ * response altered. Error bodies come in the shape of the dialect in force.
  */
 export async function applyFault(
 	exchange: Exchange,
 	fault: Fault,
 	signal: AbortSignal,
+	dialect: Dialect,
 ): Promise<boolean> {
 	switch (fault.type) {
 		case 'status':
-			sendStatusFault(exchange, fault);
+			sendStatusFault(exchange, fault, dialect);
 			return true;
 		case 'delay':
 			await sleep(fault.ms, undefined, { signal });
@@ -125,7 +87,7 @@ export async function applyFault(
 			exchange.send(
 				fault.status ?? 200,
 				{ 'Content-Type': 'application/json; charset=utf-8' },
-				'{"status":"success","data":{"meeting_key":"10',
+				dialect.truncatedJson,
 			);
 			return true;
 		case 'html':
@@ -146,9 +108,12 @@ export async function applyFault(
 	}
 }
 
-function sendStatusFault(exchange: Exchange, fault: Extract<Fault, { type: 'status' }>): void {
-	const known = describeZohoError(fault.code);
-	const status = fault.status ?? known?.httpCode ?? 500;
+function sendStatusFault(
+	exchange: Exchange,
+	fault: Extract<Fault, { type: 'status' }>,
+	dialect: Dialect,
+): void {
+	const status = fault.status ?? (fault.code ? dialect.failure(fault.code).status : 500);
 	const headers: Record<string, string> = { ...fault.headers };
 	if (fault.retryAfterSeconds !== undefined) {
 		headers['Retry-After'] = String(fault.retryAfterSeconds);
@@ -160,8 +125,9 @@ function sendStatusFault(exchange: Exchange, fault: Extract<Fault, { type: 'stat
 		return;
 	}
 	const code = fault.code ?? CODE_FOR_STATUS[status] ?? 'INTERNAL_ERROR';
-	const message = fault.message ?? describeZohoError(code)?.message ?? 'Injected fault';
-	const body = fault.body ?? { status: 'error', error: { code, message } };
+	// A code of the shared table keeps the dialect's own wording unless the fault gives one.
+	const message = fault.message ?? (describeZohoError(code) ? undefined : 'Injected fault');
+	const body = fault.body ?? dialect.failure(code, message).body;
 	if (typeof body === 'string') {
 		exchange.send(status, { 'Content-Type': 'text/plain', ...headers }, body);
 	} else exchange.sendJson(status, body, headers);

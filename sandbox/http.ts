@@ -7,24 +7,32 @@ import {
 import type { RequestLogEntry } from './requestLog';
 
 /**
- * A Zoho error answer. The HTTP status and default message come from the shared error
- * table, so the sandbox and the node's transport can never disagree about them; the
- * detail, when given, names the field or scope at fault and replaces the message.
+ * Codes of failures only the organization dialect answers: a request for an
+ * organization the token's user is not in (Zoho's participant-report.html and others).
+ */
+const ORGANIZATION_FAILURES = {
+	UNAUTHORIZED_USER: 'You do not have permission to access this organization account.',
+} as const;
+
+export type FailureCode = ZohoErrorCodeName | keyof typeof ORGANIZATION_FAILURES;
+
+/**
+ * A failure of an API request, by its code in the shared error table (or one of the
+ * organization dialect's own). The dialect in force turns it into Zoho's answer: the
+ * HTTP status and body differ between them. `detail`, when given, names the field or
+ * scope at fault and replaces the code's usual message.
  */
 export class ApiError extends Error {
 	constructor(
-		readonly code: ZohoErrorCodeName,
-		detail?: string,
+		readonly code: FailureCode,
+		readonly detail?: string,
 	) {
-		super(detail ?? ZOHO_ERROR_CODES[code].message);
-	}
-
-	get httpCode(): number {
-		return ZOHO_ERROR_CODES[this.code].httpCode;
-	}
-
-	toBody() {
-		return { status: 'error', error: { code: this.code, message: this.message } };
+		super(
+			detail ??
+				(code in ORGANIZATION_FAILURES
+					? ORGANIZATION_FAILURES[code as keyof typeof ORGANIZATION_FAILURES]
+					: ZOHO_ERROR_CODES[code as ZohoErrorCodeName].message),
+		);
 	}
 }
 
@@ -38,6 +46,7 @@ export type ChunkSource = (offset: number, length: number) => Buffer;
 
 export type Reply =
 	| { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
+	| { kind: 'html'; status: number; html: string }
 	| { kind: 'empty' }
 	| { kind: 'redirect'; location: string }
 	| { kind: 'stream'; headers: Record<string, string>; length: number; chunkAt: ChunkSource };
@@ -111,10 +120,6 @@ export class Exchange {
 			{ 'Content-Type': 'application/json; charset=utf-8', ...headers },
 			JSON.stringify(payload),
 		);
-	}
-
-	sendError(error: ApiError, headers: Record<string, string> = {}): void {
-		this.sendJson(error.httpCode, error.toBody(), headers);
 	}
 
 	sendHtml(status: number, html: string): void {

@@ -14,6 +14,51 @@ export function formatTime(ms: number): string {
 
 export type DownloadMode = 'direct' | 'redirect';
 
+/**
+ * The two wire formats the sandbox speaks over the same store: `v2`, the reference
+ * contract (`/api/v2/meetings`, the `{status, data}` envelope), and `organization`,
+ * Zoho's published organization-scoped API (`/api/v2/{zsoid}/sessions.json`; see
+ * docs/zoho-api.md).
+ */
+export const API_NAMES = ['v2', 'organization'] as const;
+export type ApiName = (typeof API_NAMES)[number];
+
+/**
+ * Where Zoho's sources disagree or say nothing, the organization dialect can answer
+ * either way, so that a client can be tested against each reading.
+ */
+export const ORGANIZATION_VARIANT_VALUES = {
+	/**
+	 * Webinar answers: `webinarKey` puts lists under `webinar` and names the key
+	 * `webinarKey` (as Pipedream's client reads them); `meetingKey` puts lists under
+	 * `session` and names the key `meetingKey` (as another client reads them).
+	 */
+	webinarKey: ['webinarKey', 'meetingKey'],
+	/**
+	 * The field of a recording that tells ready from processing: `processingState` (Zoho's
+	 * page for a meeting's recordings) or `status` (a client's notes on the org-wide list).
+	 */
+	recordingState: ['processingState', 'status'],
+	/**
+	 * What `index` means: `documented` follows each endpoint's page (the position of the
+	 * first record for the lists, a page number for the participant report); `record` and
+	 * `page` force one reading everywhere; `ignored` always answers the first records.
+	 */
+	pagingIndex: ['documented', 'record', 'page', 'ignored'],
+} as const;
+
+type VariantValues = typeof ORGANIZATION_VARIANT_VALUES;
+
+export type OrganizationVariants = {
+	-readonly [K in keyof VariantValues]: VariantValues[K][number];
+};
+
+export const defaultOrganizationVariants = (): OrganizationVariants => ({
+	webinarKey: 'webinarKey',
+	recordingState: 'processingState',
+	pagingIndex: 'documented',
+});
+
 /** Everything about the simulated Zoho that a test may change through the admin API. */
 export interface SandboxConfig {
 	plan: PlanName;
@@ -28,6 +73,9 @@ export interface SandboxConfig {
 	downloadMode: DownloadMode;
 	/** Added before every API answer. */
 	latencyMs: number;
+	/** The wire format of the API; the admin API switches it at run time. */
+	api: ApiName;
+	organization: OrganizationVariants;
 }
 
 export const limitsOfPlan = (plan: PlanName, windowSeconds: number): RateLimits => ({

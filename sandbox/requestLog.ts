@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-import type { FaultType } from './faults';
+import type { FaultType } from './faultTypes';
+import type { ApiName } from './model';
 
 export type RequestOrigin = 'api' | 'cdn' | 'oauth';
 
@@ -26,6 +27,8 @@ export interface RequestLogEntry {
 	status: number | null;
 	faultApplied?: FaultType;
 	origin: RequestOrigin;
+	/** The API dialect in force when the request arrived. */
+	api: ApiName;
 }
 
 /** Enough for a long benchmark; the oldest entries go first. */
@@ -43,6 +46,7 @@ export class RequestLog {
 		method: string,
 		url: URL,
 		headers: IncomingHttpHeaders,
+		api: ApiName,
 	): RequestLogEntry {
 		const entry: RequestLogEntry = {
 			seq: this.nextSeq++,
@@ -55,6 +59,7 @@ export class RequestLog {
 			hadAuthorization: headers.authorization !== undefined,
 			status: null,
 			origin,
+			api,
 		};
 		this.entries.push(entry);
 		if (this.entries.length > MAX_ENTRIES) this.entries.shift();

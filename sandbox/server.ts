@@ -3,36 +3,19 @@ import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ADMIN_PREFIX, handleAdmin } from './admin';
-import { API_PREFIX, type ApiRoute, handleApi } from './api';
+import { type Dialect, failureReply, handleApi, sendReply } from './api';
 import { RecordingCdn } from './cdn';
+import { DIALECTS } from './dialects';
 import { applyFault, FaultInjector } from './faults';
 import { ApiError, Exchange } from './http';
+import { type ApiName, defaultOrganizationVariants, limitsOfPlan, type SandboxConfig } from './model';
 import type { PlanName } from './plans';
 import { RateLimiter } from './rateLimit';
 import { redact, RequestLog, type RequestOrigin } from './requestLog';
-import { meetingRoutes } from './routes/meetings';
-import { handleOAuth, type OAuthClient } from './routes/oauth';
-import { participantRoutes } from './routes/participants';
-import { recordingRoutes } from './routes/recordings';
-import { registrationRoutes } from './routes/registrations';
-import { reportRoutes } from './routes/reports';
-import { sessionRoutes } from './routes/sessions';
-import { settingsRoutes } from './routes/settings';
-import { webinarRoutes } from './routes/webinars';
-import { limitsOfPlan, type SandboxConfig } from './model';
+import { handleOAuth } from './routes/oauth';
+import type { SandboxRuntime } from './runtime';
 import { Store } from './store';
-
-/** The API, in the spec's order of sections. */
-const ROUTES: readonly ApiRoute[] = [
-	...meetingRoutes,
-	...participantRoutes,
-	...recordingRoutes,
-	...sessionRoutes,
-	...webinarRoutes,
-	...registrationRoutes,
-	...reportRoutes,
-	...settingsRoutes,
-];
+import { SANDBOX_ORGANIZATION } from './tokens';
 
 export interface SandboxOptions {
 	/** 0 (the default) picks a free port. */
@@ -47,6 +30,8 @@ export interface SandboxOptions {
 	autoApprove?: boolean;
 	latencyMs?: number;
 	recordingProcessingSeconds?: number;
+	/** The wire format: `v2` (the default) or `organization`; the admin API can switch it. */
+	api?: ApiName;
 	/** No banner, no error output. */
 	quiet?: boolean;
 }
@@ -62,19 +47,6 @@ export interface Sandbox {
 	/** The in-memory store, for in-process tests that look at or change state directly. */
 	state: Store;
 	close(): Promise<void>;
-}
-
-/** What the request handlers share; the admin API reaches all of it. */
-export interface SandboxRuntime {
-	store: Store;
-	faults: FaultInjector;
-	log: RequestLog;
-	rateLimiter: RateLimiter;
-	cdn: RecordingCdn;
-	client: OAuthClient;
-	/** Aborted by `close()`, so delayed and hanging requests let go at once. */
-	closing: AbortSignal;
-	quiet: boolean;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -134,12 +106,15 @@ function initialConfig(options: SandboxOptions): SandboxConfig {
 		recordingBytesPerMinute: 100_000,
 		downloadMode: 'direct',
 		latencyMs: options.latencyMs ?? 0,
+		api: options.api ?? 'v2',
+		organization: defaultOrganizationVariants(),
 	};
 }
 
 /**
  * Every request: the admin API straight through; everything else is logged, may meet
- * an armed fault, and then goes to the CDN, the OAuth server or the API.
+ * an armed fault, and then goes to the CDN, the OAuth server or the API in the dialect
+ * the configuration names at that moment.
  */
 async function handleRequest(
 	runtime: SandboxRuntime,
@@ -156,42 +131,46 @@ async function handleRequest(
 		}
 		const origin: RequestOrigin =
 			listener === 'cdn' ? 'cdn' : exchange.path.startsWith('/oauth/') ? 'oauth' : 'api';
-		const entry = runtime.log.start(origin, exchange.method, exchange.url, req.headers);
+		const dialect = dialectOf(runtime);
+		const { method, url } = exchange;
+		const entry = runtime.log.start(origin, method, url, req.headers, dialect.name);
 		exchange.logEntry = entry;
 		await exchange.readBody();
 		entry.body = loggedBody(exchange);
 		const fault = runtime.faults.take(exchange.method, exchange.path);
 		if (fault) {
 			entry.faultApplied = fault.type;
-			if (await applyFault(exchange, fault, runtime.closing)) return;
+			if (await applyFault(exchange, fault, runtime.closing, dialect)) return;
 		}
 		if (origin === 'cdn') return await runtime.cdn.handle(exchange, runtime.store);
 		if (origin === 'oauth') return await handleOAuth(exchange, runtime);
-		if (!exchange.path.startsWith(`${API_PREFIX}/`)) {
-			exchange.sendError(
-				new ApiError('NOT_FOUND', `No such endpoint: ${exchange.method} ${exchange.path}`),
-			);
-			return;
+		if (!dialect.ownsPath(exchange.path)) {
+			return await sendReply(exchange, dialect.unknownPath(exchange.method, exchange.path));
 		}
 		const latency = runtime.store.config.latencyMs;
 		if (latency > 0) await sleep(latency, undefined, { signal: runtime.closing });
-		await handleApi(exchange, { ...runtime, routes: ROUTES });
+		await handleApi(exchange, { ...runtime, dialect });
 	} catch (error) {
-		answerFailure(runtime, exchange, error);
+		await answerFailure(runtime, exchange, error);
 	}
 }
 
-function answerFailure(runtime: SandboxRuntime, exchange: Exchange, error: unknown): void {
+const dialectOf = (runtime: SandboxRuntime): Dialect => DIALECTS[runtime.store.config.api];
+
+async function answerFailure(
+	runtime: SandboxRuntime,
+	exchange: Exchange,
+	error: unknown,
+): Promise<void> {
 	if (runtime.closing.aborted || exchange.res.headersSent) {
 		exchange.destroy();
 		return;
 	}
-	if (error instanceof ApiError) {
-		exchange.sendError(error);
-		return;
+	if (!(error instanceof ApiError) && !runtime.quiet) {
+		console.error('Zoho Meeting sandbox: unexpected error', error);
 	}
-	if (!runtime.quiet) console.error('Zoho Meeting sandbox: unexpected error', error);
-	exchange.sendError(new ApiError('INTERNAL_ERROR'));
+	const failure = error instanceof ApiError ? error : new ApiError('INTERNAL_ERROR');
+	await sendReply(exchange, failureReply(dialectOf(runtime), failure));
 }
 
 /** The body as a test wants to assert on it: JSON parsed, forms as fields, secrets redacted. */
@@ -210,6 +189,10 @@ function loggedBody(exchange: Exchange): unknown {
 }
 
 function printBanner(url: string, runtime: SandboxRuntime): void {
+	const api =
+		runtime.store.config.api === 'v2'
+			? `v2 (${url}/api/v2/meetings ...)`
+			: `organization (${url}/api/v2/${SANDBOX_ORGANIZATION.zsoid}/sessions.json ...)`;
 	console.log(
 		[
 			`Zoho Meeting sandbox listening on ${url}`,
@@ -217,7 +200,8 @@ function printBanner(url: string, runtime: SandboxRuntime): void {
 			`  OAuth client secret: ${runtime.client.clientSecret}`,
 			`  Authorization URL:   ${url}/oauth/v2/auth`,
 			`  Access token URL:    ${url}/oauth/v2/token`,
-			`  API base URL:        ${url}${API_PREFIX}`,
+			`  API base URL:        ${url}/api/v2`,
+			`  API dialect:         ${api}`,
 			`  Admin API:           ${url}${ADMIN_PREFIX}`,
 			`  Recording CDN:       ${runtime.cdn.baseUrl}`,
 		].join('\n'),

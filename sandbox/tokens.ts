@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
-/** The spec's scopes ("Available Scopes"). */
+/**
+ * The spec's scopes ("Available Scopes"), then those the organization API's pages and
+ * clients name (docs/zoho-api.md).
+ */
 export const MEETING_SCOPES = [
 	'ZohoMeeting.meeting.ALL',
 	'ZohoMeeting.meeting.CREATE',
@@ -11,10 +14,24 @@ export const MEETING_SCOPES = [
 	'ZohoMeeting.recording.READ',
 	'ZohoMeeting.webinar.ALL',
 	'ZohoMeeting.report.READ',
+	'ZohoMeeting.webinar.CREATE',
+	'ZohoMeeting.webinar.READ',
+	'ZohoMeeting.webinar.UPDATE',
+	'ZohoMeeting.webinar.DELETE',
+	'ZohoMeeting.manageOrg.READ',
+	'ZohoMeeting.user.READ',
+	'ZohoMeeting.meetinguds.READ',
 ] as const;
 
-/** Everything a token can be granted, for tests that do not care about scopes. */
-export const ALL_SCOPES: readonly string[] = MEETING_SCOPES;
+/** Zoho scopes are compared without regard to case (Pipedream asks for `manageorg`). */
+export const isMeetingScope = (scope: string) =>
+	MEETING_SCOPES.some((known) => known.toLowerCase() === scope.toLowerCase());
+
+/**
+ * Everything a token can be granted, for tests that do not care about scopes: with
+ * Zoho WorkDrive's file scope, which recording downloads in the organization API ask for.
+ */
+export const ALL_SCOPES: readonly string[] = [...MEETING_SCOPES, 'ZohoFiles.files.READ'];
 
 /**
  * The one Zoho account behind every token: the presenter of every meeting. Tokens
@@ -22,6 +39,12 @@ export const ALL_SCOPES: readonly string[] = MEETING_SCOPES;
  */
 export const SANDBOX_USER = { email: 'owner@sandbox.test', name: 'Sandbox Owner' } as const;
 export const SANDBOX_ACCOUNT = 'owner';
+
+/**
+ * The same user as Zoho's organization API knows them: the organization's ID (`zsoid`,
+ * the first segment of every organization path) and the user's Zoho user ID (`zuid`).
+ */
+export const SANDBOX_ORGANIZATION = { zsoid: 880012345, zuid: 550012345 } as const;
 
 export type AccessType = 'online' | 'offline';
 

@@ -1,6 +1,6 @@
 import { escapeHtml, type Exchange } from '../http';
 import type { Store } from '../store';
-import { type AccessType, MEETING_SCOPES, parseScopes } from '../tokens';
+import { type AccessType, isMeetingScope, parseScopes } from '../tokens';
 
 /**
  * Spec "Authentication": Zoho Accounts' consent page and token endpoint, as an OAuth
@@ -98,8 +98,7 @@ function readAuthorizationRequest(
 	if (scopes.length === 0) return 'Invalid scope: at least one scope is required.';
 	// Other Zoho services' scopes may come along; a misspelt Zoho Meeting scope may not.
 	const unknown = scopes.find(
-		(scope) =>
-			scope.startsWith('ZohoMeeting.') && !(MEETING_SCOPES as readonly string[]).includes(scope),
+		(scope) => scope.toLowerCase().startsWith('zohomeeting.') && !isMeetingScope(scope),
 	);
 	if (unknown) return `Invalid scope: ${unknown}`;
 	const fields = new URLSearchParams();

@@ -6,6 +6,7 @@
 import path from 'node:path';
 
 import { SandboxAdmin } from '../../sandbox/client';
+import type { ApiName } from '../../sandbox/model';
 import { cleanEnv, freePort, startService, waitFor, type Service } from './processes';
 import { PROJECT_ROOT } from './runtime';
 
@@ -24,11 +25,15 @@ export async function startSandboxProcess(options: {
 	logFile: string;
 	/** Approve the OAuth consent page without a click (ZOHO_SANDBOX_AUTO_APPROVE). */
 	autoApprove?: boolean;
+	/** The API's wire format (`--api=`); the sandbox's default is `v2`. */
+	api?: ApiName;
 }): Promise<RunningSandbox> {
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const tsNode = require.resolve('ts-node/dist/bin.js', { paths: [PROJECT_ROOT] });
-	const service = startService(process.execPath, [tsNode, '--transpile-only', path.join('sandbox', 'main.ts')], {
+	const args = [tsNode, '--transpile-only', path.join('sandbox', 'main.ts')];
+	if (options.api) args.push(`--api=${options.api}`);
+	const service = startService(process.execPath, args, {
 		name: 'sandbox',
 		cwd: PROJECT_ROOT,
 		env: {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_SCOPES } from '../../credentials/ZohoMeetingOAuth2Api.credentials';
+import type { ApiName } from '../../sandbox/model';
 import { N8nCli, N8nServer, type CredentialFile, type Owner, type WorkflowFile } from './n8n';
 import { installFromWorkingTree, PACKAGE_NAME } from './package';
 import { reapOrphans } from './processes';
@@ -34,6 +35,8 @@ export interface StackOptions {
 	logDir: string;
 	n8nPort?: number;
 	sandboxPort?: number;
+	/** The sandbox's API dialect; its default is `v2`. */
+	sandboxApi?: ApiName;
 	owner?: Owner;
 	/** Import examples/*.json. */
 	examples?: boolean;
@@ -114,6 +117,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	const sandbox = await startSandboxProcess({
 		port: options.sandboxPort,
 		logFile: path.join(options.logDir, 'sandbox.log'),
+		api: options.sandboxApi,
 	});
 	let n8n: N8nServer | undefined;
 	try {

@@ -5,13 +5,15 @@
  * once), starts the sandbox and n8n, creates the owner account, imports a connected
  * credential and the example workflows, and prints where to log in. Ctrl-C stops both.
  *
- * Flags: --fresh (start from an empty n8n user folder), --port=<n8n port> (default 5678).
+ * Flags: --fresh (start from an empty n8n user folder), --port=<n8n port> (default 5678),
+ * --api=organization (the sandbox speaks Zoho's organization API instead of v2).
  * n8n's data (workflows you save, executions) stays in .n8n-runtime/user between runs.
  */
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
+import { API_NAMES, type ApiName } from '../../sandbox/model';
 import { buildPackage } from './package';
 import { freePort } from './processes';
 import { isProvisioned, provision, seconds } from './provision';
@@ -38,9 +40,20 @@ function flag(name: string): string | boolean | undefined {
 	return undefined;
 }
 
+/** `--api=`: the sandbox's dialect, checked before anything is built or started. */
+function apiFlag(): ApiName | undefined {
+	const api = flag('api');
+	if (api === undefined) return undefined;
+	if (!(API_NAMES as readonly unknown[]).includes(api)) {
+		throw new Error(`--api must be ${API_NAMES.join(' or ')}, not "${String(api)}"`);
+	}
+	return api as ApiName;
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	const log = (line: string) => console.log(`[start] ${line}`);
+	const sandboxApi = apiFlag();
 
 	if (flag('fresh')) {
 		log(`--fresh: removing ${path.relative(process.cwd(), USER_FOLDER)}`);
@@ -62,6 +75,7 @@ async function main(): Promise<void> {
 		logDir: LOG_DIR,
 		n8nPort: typeof portFlag === 'string' ? Number(portFlag) : await portIfFree(5678),
 		sandboxPort: await portIfFree(4010),
+		sandboxApi,
 		examples: true,
 		log,
 	});
@@ -91,7 +105,7 @@ async function main(): Promise<void> {
   Password:    ${stack.owner.password}
 
   Credential:  "${stack.credential.name}" (Zoho Meeting OAuth2 API, data center custom), connected
-  Sandbox:     ${stack.sandbox.url}  (OAuth consent is approved automatically)
+  Sandbox:     ${stack.sandbox.url}  (OAuth consent is approved automatically; API ${sandboxApi ?? 'v2'})
   Examples:    ${stack.examples.length ? `\n${examples}` : 'none (no examples/ folder)'}
 
   Logs:        ${path.relative(process.cwd(), LOG_DIR)}/n8n.log, sandbox.log

@@ -10,8 +10,8 @@ const ROOT = join(__dirname, '..', '..');
 const GiB = 1024 ** 3;
 
 /** `npm run sandbox` without npm in between, so that signals reach the sandbox itself. */
-function startCli(env: Record<string, string>): ChildProcess {
-	return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'sandbox/main.ts'], {
+function startCli(env: Record<string, string>, args: string[] = []): ChildProcess {
+	return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'sandbox/main.ts', ...args], {
 		cwd: ROOT,
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,5 +112,24 @@ describe('npm run sandbox (sandbox/main.ts)', () => {
 		const [text, code] = await Promise.all([output(child, /ZOHO_SANDBOX_PLAN/), exitCode(child)]);
 		expect(code).toBe(1);
 		expect(text).toContain('ZOHO_SANDBOX_PLAN must be free, standard, professional or enterprise');
+	});
+
+	it('starts in the organization dialect with --api=organization, and says so', async () => {
+		const child = startCli({ ZOHO_SANDBOX_PORT: '0' }, ['--api=organization']);
+		try {
+			const banner = await output(child, /Recording CDN/);
+			expect(banner).toContain('API dialect:         organization (');
+			const url = /listening on (http:\/\/[\d.:]+)/.exec(banner)?.[1] ?? '';
+			expect((await new SandboxAdmin(url).config()).api).toBe('organization');
+		} finally {
+			child.kill('SIGKILL');
+		}
+	});
+
+	it('refuses a dialect it does not know', async () => {
+		const child = startCli({ ZOHO_SANDBOX_PORT: '0', ZOHO_SANDBOX_API: 'soap' });
+		const [text, code] = await Promise.all([output(child, /must be/), exitCode(child)]);
+		expect(code).toBe(1);
+		expect(text).toContain('--api (or ZOHO_SANDBOX_API) must be v2 or organization, not "soap"');
 	});
 });

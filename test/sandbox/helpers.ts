@@ -1,11 +1,14 @@
 import { SandboxAdmin } from '../../sandbox/client';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import { SANDBOX_ORGANIZATION } from '../../sandbox/tokens';
 
 export interface ApiResponse {
 	status: number;
 	headers: Headers;
 	// The tests read the parsed JSON by path, as a user of the API would.
 	body: any;
+	/** The body as text: what a test reads when it is not JSON (an HTML page). */
+	text: string;
 }
 
 export interface CallOptions {
@@ -42,23 +45,24 @@ export class Harness {
 	}
 
 	/** A call to `/api/v2<path>`; the body is sent as JSON. */
-	async api(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
+	api(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
+		return this.request(method, `/api/v2${path}`, options);
+	}
+
+	/** A call to a path of the sandbox's own origin; the body is sent as JSON. */
+	async request(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
 		const token = options.token === undefined ? this.token : options.token;
 		const headers: Record<string, string> = { ...options.headers };
 		if (token !== null) headers.Authorization = `${options.scheme ?? 'Bearer'} ${token}`;
 		if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-		const response = await fetch(`${this.url}/api/v2${path}`, {
+		const response = await fetch(`${this.url}${path}`, {
 			method,
 			headers,
 			body: options.body === undefined ? undefined : JSON.stringify(options.body),
 			redirect: 'manual',
 		});
 		const text = await response.text();
-		return {
-			status: response.status,
-			headers: response.headers,
-			body: text ? JSON.parse(text) : undefined,
-		};
+		return { status: response.status, headers: response.headers, body: parsedJson(text), text };
 	}
 
 	/** `grant_type=refresh_token` at the token endpoint, with the sandbox's client credentials. */
@@ -72,7 +76,8 @@ export class Harness {
 				refresh_token: refreshToken,
 			}),
 		});
-		return { status: response.status, headers: response.headers, body: await response.json() };
+		const text = await response.text();
+		return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
 	}
 
 	/** A meeting scheduled through the API, starting `hoursAhead` from now. */
@@ -82,6 +87,15 @@ export class Harness {
 		});
 		expect(response.status).toBe(201);
 		return response.body.data;
+	}
+}
+
+/** The body as JSON, or undefined when it is not (an HTML page, a cut-off answer). */
+function parsedJson(text: string): any {
+	try {
+		return text ? JSON.parse(text) : undefined;
+	} catch {
+		return undefined;
 	}
 }
 
@@ -101,4 +115,44 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export const expectZohoError = (response: ApiResponse, status: number, code: string) => {
 	expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status, code });
 	expect(response.body.status).toBe('error');
+};
+
+// ----- The organization dialect -----
+
+export const { zsoid: ZSOID, zuid: ZUID } = SANDBOX_ORGANIZATION;
+
+/** A path of the organization's meeting API: `/api/v2/{zsoid}<path>`. */
+export const orgPath = (path: string) => `/api/v2/${ZSOID}${path}`;
+
+/** A path of the organization's recording API: `/meeting/api/v2/{zsoid}<path>`. */
+export const orgRecordingsPath = (path: string) => `/meeting/api/v2/${ZSOID}${path}`;
+
+/** Zoho's documented answers to a bad token, an unknown key and a foreign organization. */
+export const ORG_ERRORS = {
+	invalidToken: { status: 400, body: { error: { code: 2000, message: 'INVALID_OAUTHTOKEN' } } },
+	invalidKey: {
+		status: 400,
+		body: {
+			error: { errorCode: 4000, message: 'The meeting key is invalid.', key: 'INVALID_MEETING_KEY' },
+		},
+	},
+	unauthorizedUser: {
+		status: 401,
+		body: {
+			error: {
+				errorCode: 3001,
+				message: 'You do not have permission to access this organization account.',
+				key: 'UNAUTHORIZED_USER',
+			},
+		},
+	},
+};
+
+export const expectOrgAnswer = (response: ApiResponse, expected: { status: number; body: unknown }) =>
+	expect({ status: response.status, body: response.body }).toEqual(expected);
+
+/** An undocumented failure of the organization dialect: the shared table's key and status. */
+export const expectOrgFailure = (response: ApiResponse, status: number, key: string) => {
+	expect({ status: response.status, key: response.body?.error?.key }).toEqual({ status, key });
+	expect(response.body.error.errorCode).toBe(status);
 };

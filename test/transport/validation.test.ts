@@ -9,6 +9,7 @@ import {
 	fieldLabel,
 	toZohoDateTime,
 } from '../../nodes/ZohoMeeting/transport/validation';
+import { sweepZones } from '../helpers/timezoneSweep';
 
 const node = { name: 'Zoho Meeting', type: 'zohoMeeting' } as INode;
 
@@ -69,6 +70,55 @@ describe('toZohoDateTime', () => {
 		expect(toZohoDateTime(node, 0, 'startTime', '2025-12-20T10:00:00', 'America/New_York')).toBe('2025-12-20T15:00:00Z');
 		expect(toZohoDateTime(node, 0, 'startTime', '2025-07-20T10:00:00', 'America/New_York')).toBe('2025-07-20T14:00:00Z');
 		expect(toZohoDateTime(node, 0, 'startTime', '2025-12-20', 'UTC')).toBe('2025-12-20T00:00:00Z');
+	});
+
+	it.each([
+		// The three times issue 10 found an hour off: east of UTC, the day before a change.
+		['2025-10-04T20:00:00', 'Australia/Sydney', '2025-10-04T10:00:00Z'],
+		['2025-10-26T01:30:00', 'Europe/Berlin', '2025-10-25T23:30:00Z'],
+		['2025-09-27T22:00:00', 'Pacific/Auckland', '2025-09-27T10:00:00Z'],
+		// Shown twice when clocks go back: the earlier instant.
+		['2025-10-26T02:30:00', 'Europe/Berlin', '2025-10-26T00:30:00Z'],
+		['2025-11-02T01:30:00', 'America/New_York', '2025-11-02T05:30:00Z'],
+		['2025-04-06T01:45:00', 'Australia/Lord_Howe', '2025-04-05T14:45:00Z'],
+		// Right after a change, and a zone known by its current name only.
+		['2025-03-30T03:00:00', 'Europe/Berlin', '2025-03-30T01:00:00Z'],
+		['2025-06-01T09:00:00', 'Asia/Kolkata', '2025-06-01T03:30:00Z'],
+	])('reads %s in %s as %s', (local, zone, utc) => {
+		expect(toZohoDateTime(node, 0, 'startTime', local, zone)).toBe(utc);
+	});
+
+	it.each([
+		['2025-03-30T02:30:00', 'Europe/Berlin', 'clocks jump from 02:00 to 03:00'],
+		['2025-03-09T02:00:00', 'America/New_York', 'clocks jump from 02:00 to 03:00'],
+		['2025-09-28T03:00:00', 'Pacific/Chatham', 'clocks jump from 02:45 to 03:45'],
+		['2011-12-30T09:00:00', 'Pacific/Apia', 'clocks jump from 2011-12-30T00:00 to 2011-12-31T00:00'],
+	])('refuses %s in %s, which the clocks skip, naming the zone and the jump', (local, zone, jump) => {
+		const error = errorOf(() => toZohoDateTime(node, 2, 'startTime', local, zone));
+		expect(error.message).toBe(`Start Time ${local} does not exist in ${zone}: ${jump}`);
+		expect(error.description).toMatch(/^Use a time before /);
+		expect(error.context.itemIndex).toBe(2);
+	});
+
+	it('is exact around every offset change of zones with odd rules, 2024 to 2026', () => {
+		// Half-hour and 45-minute offsets, a half-hour change, the southern hemisphere,
+		// Morocco's change for Ramadan, and a zone without changes; the full sweep of every
+		// zone from 2020 to 2035 is in test/reliability/timezones.reliability.ts.
+		const zones = [
+			'Europe/Berlin',
+			'America/New_York',
+			'Australia/Sydney',
+			'Pacific/Auckland',
+			'Australia/Lord_Howe',
+			'Pacific/Chatham',
+			'America/St_Johns',
+			'America/Santiago',
+			'Africa/Casablanca',
+			'Asia/Kolkata',
+		];
+		const sweep = sweepZones(zones, 2024, 2026);
+		expect(sweep.problems).toEqual([]);
+		expect(sweep.transitions).toBeGreaterThan(50);
 	});
 
 	it('takes Date and Luxon-like values from expressions', () => {

@@ -11,14 +11,14 @@ export function dateFilters(what: string): INodeProperties[] {
 			name: 'fromDate',
 			type: 'dateTime',
 			default: '',
-			description: `Only ${what} at or after this time`,
+			description: `Only ${what} at or after this time. A time without an offset is read in the workflow's time zone (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier).`,
 		},
 		{
 			displayName: 'To Date',
 			name: 'toDate',
 			type: 'dateTime',
 			default: '',
-			description: `Only ${what} at or before this time`,
+			description: `Only ${what} at or before this time. A time without an offset is read in the workflow's time zone (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier).`,
 		},
 	];
 }

@@ -74,6 +74,44 @@ describe('meeting: create', () => {
 		expect(request.body).toMatchObject({ start_time: '2099-01-10T03:30:00Z', timezone: 'Asia/Kolkata' });
 	});
 
+	// Issue 10, finding 2: east of UTC, the day before a change was an hour off. These are the
+	// issue's times moved to 2027, when the sandbox still takes them as future.
+	it.each([
+		['2027-10-02T20:00:00', 'Australia/Sydney', '2027-10-02T10:00:00Z'],
+		['2027-10-31T01:30:00', 'Europe/Berlin', '2027-10-30T23:30:00Z'],
+		['2027-09-25T22:00:00', 'Pacific/Auckland', '2027-09-25T10:00:00Z'],
+		// 02:30 happens twice that night in Berlin: the first one.
+		['2027-10-31T02:30:00', 'Europe/Berlin', '2027-10-31T00:30:00Z'],
+	])('reads %s in %s as %s near a daylight-saving change', async (local, timezone, utc) => {
+		const result = await sandbox.runZoho({
+			resource: 'meeting',
+			operation: 'create',
+			topic: 'Planning',
+			startTime: local,
+			duration: 30,
+			timezone,
+		});
+		expect(result.error).toBeUndefined();
+		expect((await sandbox.apiRequests())[0].body).toMatchObject({ start_time: utc, timezone });
+		expect(result.output(ZOHO_NODE_NAME)[0].json.start_time).toBe(utc);
+	});
+
+	it('refuses a start time that the clocks skip, naming the zone and the jump, before sending anything', async () => {
+		const result = await sandbox.runZoho({
+			resource: 'meeting',
+			operation: 'create',
+			topic: 'Planning',
+			startTime: '2027-03-28T02:30:00',
+			duration: 30,
+			timezone: 'Europe/Berlin',
+		});
+		expect(result.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'Start Time 2027-03-28T02:30:00 does not exist in Europe/Berlin: clocks jump from 02:00 to 03:00',
+		});
+		expect(await sandbox.apiRequests()).toEqual([]);
+	});
+
 	it('schedules a recurring meeting with the recurrence fields of the spec', async () => {
 		const result = await sandbox.runZoho({
 			resource: 'meeting',

@@ -78,6 +78,23 @@ describe('Webinar > Create', () => {
 		});
 	});
 
+	test('a start time near a daylight-saving change is exact; one the clocks skip is refused', async () => {
+		const sydney = await sandbox.runZoho(
+			create({ topic: 'Launch', startTime: '2027-10-02T20:00:00', timezone: 'Australia/Sydney' }),
+		);
+		expect(sydney.error).toBeUndefined();
+		expect((await sandbox.apiRequests())[0].body).toMatchObject({ start_time: '2027-10-02T10:00:00Z' });
+		await sandbox.admin.clearRequests();
+
+		const skipped = await sandbox.runZoho(
+			create({ topic: 'Launch', startTime: '2027-10-03T02:30:00', timezone: 'Australia/Sydney' }),
+		);
+		expect(skipped.error?.message).toBe(
+			'Start Time 2027-10-03T02:30:00 does not exist in Australia/Sydney: clocks jump from 02:00 to 03:00',
+		);
+		expect(await sandbox.apiRequests()).toEqual([]);
+	});
+
 	test('one webinar per input item, each paired with its item', async () => {
 		const result = await sandbox.runZoho(
 			create({ topic: '={{ $json.topic }}', startTime: '={{ $json.start }}', timezone: 'UTC' }),

@@ -27,7 +27,7 @@ export const startTimeField: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description:
-		'When the meeting starts. A time without an offset is read in the meeting\'s time zone; it is sent to Zoho in UTC.',
+		"When the meeting starts. A time without an offset is read in the meeting's time zone (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier); it is sent to Zoho in UTC.",
 };
 
 export const durationField: INodeProperties = {
@@ -191,7 +191,8 @@ export const recurrenceField: INodeProperties = {
 					name: 'endDate',
 					type: 'dateTime',
 					default: '',
-					description: 'Last day the meeting may take place',
+					description:
+						"Last day the meeting may take place. A time without an offset is read in the meeting's time zone, like Start Time (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier).",
 				},
 			],
 		},

@@ -19,7 +19,7 @@ export const topicField: INodeProperties = {
 export const startTimeField: INodeProperties = {
 	...meeting.startTimeField,
 	description:
-		"When the webinar starts. A time without an offset is read in the webinar's time zone; it is sent to Zoho in UTC.",
+		"When the webinar starts. A time without an offset is read in the webinar's time zone (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier); it is sent to Zoho in UTC.",
 };
 
 export const durationField: INodeProperties = {

@@ -2,6 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	assertBoolean,
 	assertEmail,
 	assertInteger,
 	assertPathId,
@@ -144,6 +145,32 @@ describe('assertEmail / assertInteger / assertTimezone', () => {
 		expect(assertEmail(node, 0, 'email', ' jane@example.com ')).toBe('jane@example.com');
 		for (const bad of ['jane', 'jane@', '@example.com', 'jane@example', 'a b@example.com', 'jane@@example.com']) {
 			expect(errorOf(() => assertEmail(node, 0, 'email', bad)).message).toMatch(/is not an email address/);
+		}
+	});
+
+	it('reads whole numbers given as decimal text, and no other text', () => {
+		for (const [text, number] of [[' 12 ', 12], ['12', 12], ['+12', 12], ['012', 12], ['12.0', 12], ['\t1440\n', 1440]] as const) {
+			expect(assertInteger(node, 0, 'duration', text, 1, 1440)).toBe(number);
+		}
+		for (const bad of ['1e3', '0x10', '0b11', '0o7', '12abc', '', ' ', 'Infinity', '-Infinity', '1,000', '1_000', '12.5', '１２', '- 12', '.5']) {
+			const error = errorOf(() => assertInteger(node, 0, 'duration', bad, 1, 1440));
+			expect(error.message).toBe('Duration must be a whole number from 1 to 1440');
+			expect(error.description).toContain(JSON.stringify(bad));
+		}
+	});
+
+	it('reads true/false, 1/0 and their text as meant, and refuses anything else', () => {
+		for (const value of [true, 1, 'true', ' TRUE ', 'True', '1', ' 1 ']) {
+			expect(assertBoolean(node, 0, 'recordingEnabled', value)).toBe(true);
+		}
+		for (const value of [false, 0, 'false', 'FALSE', ' False\n', '0']) {
+			expect(assertBoolean(node, 0, 'recordingEnabled', value)).toBe(false);
+		}
+		for (const bad of ['yes', 'no', 'on', 'off', '', ' ', 't', 'f', '2', 2, -1, 0.5, 'truee', 'null', null, {}, [], ['true']]) {
+			const error = errorOf(() => assertBoolean(node, 4, 'recordingEnabled', bad));
+			expect(error.message).toBe('Recording Enabled must be true or false');
+			expect(error.description).toContain(JSON.stringify(bad));
+			expect(error.context.itemIndex).toBe(4);
 		}
 	});
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertInteger, assertNonEmptyText, toZohoDateTime } from '../transport/validation';
+import { assertBoolean, assertInteger, assertNonEmptyText, toZohoDateTime } from '../transport/validation';
 import { dateFilters } from './filters';
 import { getTimezone } from './locators';
 
@@ -80,10 +80,15 @@ export function scheduleBody(
  * The spec's nested `settings` object from the editor's flat boolean fields
  * (`apiNames` maps field name to API name); undefined when none is set.
  */
-export function settingsBody(fields: IDataObject, apiNames: Record<string, string>): IDataObject | undefined {
+export function settingsBody(
+	node: INode,
+	itemIndex: number,
+	fields: IDataObject,
+	apiNames: Record<string, string>,
+): IDataObject | undefined {
 	const settings: IDataObject = {};
 	for (const [field, apiName] of Object.entries(apiNames)) {
-		if (fields[field] !== undefined) settings[apiName] = Boolean(fields[field]);
+		if (fields[field] !== undefined) settings[apiName] = assertBoolean(node, itemIndex, field, fields[field]);
 	}
 	return Object.keys(settings).length ? settings : undefined;
 }

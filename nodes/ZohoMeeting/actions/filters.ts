@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertInteger, toZohoDateTime } from '../transport/validation';
+import { assertBoolean, assertInteger, toZohoDateTime } from '../transport/validation';
 
 /** The spec's `from_date` / `to_date` list filters, as editor fields. */
 export function dateFilters(what: string): INodeProperties[] {
@@ -31,7 +31,7 @@ export function listQuery(
 	itemIndex: number,
 ): { qs: IDataObject; returnAll: boolean; limit?: number } {
 	const node = this.getNode();
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const returnAll = assertBoolean(node, itemIndex, 'returnAll', this.getNodeParameter('returnAll', itemIndex, false));
 	const limit = returnAll
 		? undefined
 		: assertInteger(node, itemIndex, 'limit', this.getNodeParameter('limit', itemIndex, 50), 1, MAX_LIMIT);

@@ -316,6 +316,17 @@ export function assertEmail(node: INode, itemIndex: number, field: string, value
 	return email;
 }
 
+const show = (value: unknown) => truncate(JSON.stringify(value) ?? String(value));
+
+/**
+ * Numbers written as text, as spreadsheets and webhooks deliver them: decimal digits with
+ * an optional sign and fraction, spaces around them ignored (" 12 ", "+12", "12.0").
+ * JavaScript's Number() would also take "1e3", "0x10", "0b11", "Infinity" and read ""
+ * as 0; none of those is how a person writes a duration or a limit, so they are refused.
+ */
+const DECIMAL_TEXT = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** The one reading of a whole-number parameter: a number, or decimal text; within min..max. */
 export function assertInteger(
 	node: INode,
 	itemIndex: number,
@@ -324,16 +335,39 @@ export function assertInteger(
 	min: number,
 	max: number,
 ): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	const number = text !== undefined ? (DECIMAL_TEXT.test(text) ? Number(text) : NaN) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
 		fail(
 			node,
 			itemIndex,
 			`${fieldLabel(field)} must be a whole number from ${min} to ${max}`,
-			`It is ${truncate(JSON.stringify(value) ?? String(value))}; enter a whole number from ${min} to ${max}.`,
+			`It is ${show(value)}; enter a whole number from ${min} to ${max} (digits only, such as 30).`,
 		);
 	}
 	return number;
+}
+
+const TRUE_TEXT = new Set(['true', '1']);
+const FALSE_TEXT = new Set(['false', '0']);
+
+/**
+ * The one reading of a yes/no parameter. An expression fed by a spreadsheet or a webhook
+ * yields text, and `Boolean("false")` is true (issue 10, finding 4): true/false, 1/0 and
+ * their text (any case, spaces ignored) are read as meant, anything else is refused.
+ */
+export function assertBoolean(node: INode, itemIndex: number, field: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 1 || value === 0) return value === 1;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text !== undefined && TRUE_TEXT.has(text)) return true;
+	if (text !== undefined && FALSE_TEXT.has(text)) return false;
+	fail(
+		node,
+		itemIndex,
+		`${fieldLabel(field)} must be true or false`,
+		`It is ${show(value)}; use true or false (1 and 0, and the same as text, also work).`,
+	);
 }
 
 export function assertNonEmptyText(

@@ -112,6 +112,35 @@ describe('meeting: create', () => {
 		expect(await sandbox.apiRequests()).toEqual([]);
 	});
 
+	it('reads settings given as text from an expression as meant (issue 10, finding 4)', async () => {
+		const result = await sandbox.runZoho(
+			{
+				resource: 'meeting',
+				operation: 'create',
+				topic: 'Imported',
+				startTime: '2099-01-01T10:00:00Z',
+				duration: '={{ $json.duration }}',
+				timezone: 'UTC',
+				additionalFields: {
+					recordingEnabled: '={{ $json.recording }}',
+					enableWaitingRoom: '={{ $json.waitingRoom }}',
+					muteParticipantsOnEntry: '={{ $json.mute }}',
+					allowRecording: '={{ $json.allowRecording }}',
+					participantLimit: '={{ $json.limit }}',
+				},
+			},
+			{ items: [{ recording: 'false', waitingRoom: ' FALSE ', mute: 'true', allowRecording: 0, duration: ' 45 ', limit: '25' }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect((await sandbox.apiRequests())[0].body).toMatchObject({
+			duration: 45,
+			recording_enabled: false,
+			participant_limit: 25,
+			settings: { enable_waiting_room: false, mute_participants_on_entry: true, allow_recording: false },
+		});
+		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ recording_enabled: false, duration: 45 });
+	});
+
 	it('schedules a recurring meeting with the recurrence fields of the spec', async () => {
 		const result = await sandbox.runZoho({
 			resource: 'meeting',
@@ -190,6 +219,11 @@ describe('meeting: create', () => {
 		[{ startTime: 'next tuesday' }, /^Start Time "next tuesday" is not an ISO 8601 date-time/],
 		[{ duration: -5 }, /^Duration must be a whole number from 1 to 1440/],
 		[{ duration: 100000 }, /^Duration must be a whole number from 1 to 1440/],
+		[{ duration: '={{ "1e3" }}' }, /^Duration must be a whole number from 1 to 1440/],
+		[{ duration: '={{ "0x10" }}' }, /^Duration must be a whole number from 1 to 1440/],
+		[{ duration: '={{ "45 minutes" }}' }, /^Duration must be a whole number from 1 to 1440/],
+		[{ additionalFields: { recordingEnabled: '={{ "yes" }}' } }, /^Recording Enabled must be true or false/],
+		[{ additionalFields: { allowRecording: '={{ "off" }}' } }, /^Allow Recording must be true or false/],
 		[{ topic: '={{ "" }}' }, /^Topic is empty/],
 		[{ timezone: 'Mars/Olympus' }, /^Timezone "Mars\/Olympus" is not a known time zone/],
 		[

@@ -74,6 +74,18 @@ describe('meeting: getAll', () => {
 		expect(await pageQueries()).toEqual([{ page: '1', per_page: '100', from_date: utc }]);
 	});
 
+	it('reads Return All and Limit given as text from expressions as meant', async () => {
+		await sandbox.admin.seed({ meetings: 5 });
+		await sandbox.admin.clearRequests();
+		const result = await sandbox.runZoho(
+			{ resource: 'meeting', operation: 'getAll', returnAll: '={{ $json.all }}', limit: '={{ $json.limit }}' },
+			{ items: [{ all: 'false', limit: ' 2 ' }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output(ZOHO_NODE_NAME)).toHaveLength(2);
+		expect(await pageQueries()).toEqual([{ page: '1', per_page: '2' }]);
+	});
+
 	it('refuses a date range that ends before it starts', async () => {
 		const result = await sandbox.runZoho({
 			resource: 'meeting',

@@ -78,6 +78,21 @@ describe('participant: add', () => {
 		]);
 	});
 
+	it('refuses a Send Invitation that is not true or false before sending anything', async () => {
+		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
+		await sandbox.admin.clearRequests();
+
+		const result = await sandbox.runZoho({
+			resource: 'participant',
+			operation: 'add',
+			meetingKey: locator('id', meetings[0].meeting_key),
+			participants: participants({ email: 'ann@example.com', sendInvitation: '={{ "sure" }}' as unknown as boolean }),
+		});
+
+		expect(result.error).toMatchObject({ message: 'Send Invitation must be true or false', description: expect.stringContaining('"sure"') });
+		expect(await sandbox.apiRequests()).toEqual([]);
+	});
+
 	it('refuses an invalid email before sending anything, naming the row', async () => {
 		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
 		await sandbox.admin.clearRequests();

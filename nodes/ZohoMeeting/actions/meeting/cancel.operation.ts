@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { zohoApiRequest } from '../../transport';
+import { assertBoolean } from '../../transport/validation';
 import { meetingKeyLocator } from '../common.descriptions';
 import { getMeetingKey } from '../locators';
 
@@ -22,8 +23,13 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const notifyParticipants = assertBoolean(
+		this.getNode(),
+		itemIndex,
+		'notifyParticipants',
+		this.getNodeParameter('notifyParticipants', itemIndex, true),
+	);
 	const meetingKey = await getMeetingKey.call(this, itemIndex);
-	const notifyParticipants = this.getNodeParameter('notifyParticipants', itemIndex, true) as boolean;
 	await zohoApiRequest.call(this, {
 		method: 'DELETE',
 		path: '/meetings/{meetingKey}',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	assertBoolean,
 	assertEmail,
 	assertInteger,
 	assertNonEmptyText,
@@ -225,8 +226,10 @@ export function toMeetingBody(
 	if (fields.participantLimit !== undefined) {
 		body.participant_limit = assertInteger(node, itemIndex, 'participantLimit', fields.participantLimit, 1, 1000);
 	}
-	if (fields.recordingEnabled !== undefined) body.recording_enabled = Boolean(fields.recordingEnabled);
-	const settings = settingsBody(fields, SETTINGS);
+	if (fields.recordingEnabled !== undefined) {
+		body.recording_enabled = assertBoolean(node, itemIndex, 'recordingEnabled', fields.recordingEnabled);
+	}
+	const settings = settingsBody(node, itemIndex, fields, SETTINGS);
 	if (settings) body.settings = settings;
 
 	const participants = ((fields.participants as IDataObject | undefined)?.participant ?? []) as ParticipantInput[];

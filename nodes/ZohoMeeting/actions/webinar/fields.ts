@@ -1,6 +1,6 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
-import { assertInteger, assertNonEmptyText } from '../../transport/validation';
+import { assertBoolean, assertInteger, assertNonEmptyText } from '../../transport/validation';
 import { scheduleBody, settingsBody } from '../common.fields';
 import * as common from '../common.descriptions';
 import * as meeting from '../meeting/fields';
@@ -101,9 +101,9 @@ export function toWebinarBody(node: INode, itemIndex: number, fields: IDataObjec
 		body.max_attendees = assertInteger(node, itemIndex, 'maxAttendees', fields.maxAttendees, 1, MAX_ATTENDEES);
 	}
 	if (fields.registrationRequired !== undefined) {
-		body.registration_required = Boolean(fields.registrationRequired);
+		body.registration_required = assertBoolean(node, itemIndex, 'registrationRequired', fields.registrationRequired);
 	}
-	const settings = settingsBody(fields, SETTINGS);
+	const settings = settingsBody(node, itemIndex, fields, SETTINGS);
 	if (settings) body.settings = settings;
 	return body;
 }

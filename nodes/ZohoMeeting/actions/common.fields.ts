@@ -1,7 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertBoolean, assertInteger, assertNonEmptyText, toZohoDateTime } from '../transport/validation';
+import {
+	assertBoolean,
+	assertInteger,
+	assertNonEmptyText,
+	type DateTimeInput,
+	inTimezone,
+	isTimezone,
+	parseDateTime,
+	toZohoDateTime,
+} from '../transport/validation';
 import { dateFilters } from './filters';
 import { getTimezone } from './locators';
 
@@ -42,6 +51,14 @@ export function updateFieldsCollection(options: INodeProperties[]): INodePropert
 	};
 }
 
+/** An Update's Timezone: left out, a new start time is read in the object's current zone. */
+export function updateTimezoneField(timezoneField: INodeProperties, what: 'meeting' | 'webinar'): INodeProperties {
+	return {
+		...timezoneField,
+		description: `New time zone of the ${what}; a start time without an offset is read in it, or, without this field, in the ${what}'s current time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
 /** The Update Fields collection; an empty one is refused, since PUT would change nothing. */
 export function readUpdateFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -52,6 +69,59 @@ export function readUpdateFields(this: IExecuteFunctions, itemIndex: number): ID
 		});
 	}
 	return fields;
+}
+
+/**
+ * An Update's body, every field checked, save a Start Time without an offset when Update
+ * Fields has no Timezone: that time is read in the meeting's (webinar's) own zone, which
+ * only the object itself knows (issue 10, finding 9).
+ */
+export interface ScheduleUpdate {
+	body: IDataObject;
+	localStart?: DateTimeInput;
+}
+
+/** Reads and checks Update Fields into a body; sends nothing. */
+export function readScheduleUpdate(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	toBody: (fields: IDataObject, timezone: string) => IDataObject,
+): ScheduleUpdate {
+	const fields = readUpdateFields.call(this, itemIndex);
+	// With no Timezone in Update Fields the workflow's zone is used for nothing but checks.
+	const timezone = getTimezone.call(this, itemIndex, fields.timezone);
+	if (fields.timezone === undefined && fields.startTime !== undefined) {
+		const start = parseDateTime(this.getNode(), itemIndex, 'startTime', fields.startTime);
+		if (start.kind === 'local') {
+			const others = { ...fields };
+			delete others.startTime;
+			return { body: toBody(others, timezone), localStart: start };
+		}
+	}
+	return { body: toBody(fields, timezone) };
+}
+
+/**
+ * The body to send: a pending Start Time read in the object's time zone, which
+ * `objectTimezone` fetches (one GET) only when it is needed.
+ */
+export async function completeScheduleUpdate(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	what: 'meeting' | 'webinar',
+	update: ScheduleUpdate,
+	objectTimezone: () => Promise<unknown>,
+): Promise<IDataObject> {
+	if (!update.localStart) return update.body;
+	const zone = await objectTimezone();
+	if (typeof zone !== 'string' || !isTimezone(zone)) {
+		const shown = JSON.stringify(zone) ?? String(zone);
+		throw new NodeOperationError(this.getNode(), `The ${what}'s time zone is unknown`, {
+			itemIndex,
+			description: `Zoho Meeting gives it as ${shown.slice(0, 60)}, so Start Time cannot be read in it. Add Timezone to Update Fields, or give Start Time with its UTC offset.`,
+		});
+	}
+	return { ...update.body, start_time: inTimezone(this.getNode(), itemIndex, 'startTime', update.localStart, zone) };
 }
 
 /** `topic`, `start_time` (UTC), `duration` and `timezone` of a body, each checked. */

@@ -3,13 +3,24 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { zohoApiRequest } from '../../transport';
 import { meetingKeyLocator, timezoneField } from '../common.descriptions';
-import { readUpdateFields, updateFieldsCollection } from '../common.fields';
-import { getMeetingKey, getTimezone } from '../locators';
+import {
+	completeScheduleUpdate,
+	readScheduleUpdate,
+	updateFieldsCollection,
+	updateTimezoneField,
+} from '../common.fields';
+import { getMeetingKey } from '../locators';
 import { durationField, meetingOptions, startTimeField, toMeetingBody, topicField } from './fields';
 
 const properties: INodeProperties[] = [
 	meetingKeyLocator,
-	updateFieldsCollection([topicField, startTimeField, durationField, timezoneField, ...meetingOptions]),
+	updateFieldsCollection([
+		topicField,
+		startTimeField,
+		durationField,
+		updateTimezoneField(timezoneField, 'meeting'),
+		...meetingOptions,
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -18,10 +29,20 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = readUpdateFields.call(this, itemIndex);
+	// Every field is checked before the first request (a meeting URL may cost a lookup).
+	const update = readScheduleUpdate.call(this, itemIndex, (fields, timezone) =>
+		toMeetingBody(this, itemIndex, fields, timezone),
+	);
 	const meetingKey = await getMeetingKey.call(this, itemIndex);
-	const timezone = getTimezone.call(this, itemIndex, fields.timezone);
-	const body = toMeetingBody(this, itemIndex, fields, timezone);
+	const body = await completeScheduleUpdate.call(this, itemIndex, 'meeting', update, async () => {
+		const meeting = await zohoApiRequest.call(this, {
+			method: 'GET',
+			path: '/meetings/{meetingKey}',
+			pathParams: { meetingKey },
+			itemIndex,
+		});
+		return meeting.timezone;
+	});
 	return await zohoApiRequest.call(this, {
 		method: 'PUT',
 		path: '/meetings/{meetingKey}',

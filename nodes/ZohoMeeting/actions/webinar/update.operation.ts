@@ -3,8 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { zohoApiRequest } from '../../transport';
 import { webinarKeyLocator } from '../common.descriptions';
-import { readUpdateFields, updateFieldsCollection } from '../common.fields';
-import { getLocatorId, getTimezone } from '../locators';
+import {
+	completeScheduleUpdate,
+	readScheduleUpdate,
+	updateFieldsCollection,
+	updateTimezoneField,
+} from '../common.fields';
+import { getLocatorId } from '../locators';
 import * as webinar from './fields';
 
 const properties: INodeProperties[] = [
@@ -13,7 +18,7 @@ const properties: INodeProperties[] = [
 		webinar.topicField,
 		webinar.startTimeField,
 		webinar.durationField,
-		webinar.timezoneField,
+		updateTimezoneField(webinar.timezoneField, 'webinar'),
 		...webinar.webinarOptions,
 	]),
 ];
@@ -24,14 +29,24 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = readUpdateFields.call(this, itemIndex);
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);
-	const timezone = getTimezone.call(this, itemIndex, fields.timezone);
+	const update = readScheduleUpdate.call(this, itemIndex, (fields, timezone) =>
+		webinar.toWebinarBody(this.getNode(), itemIndex, fields, timezone),
+	);
+	const body = await completeScheduleUpdate.call(this, itemIndex, 'webinar', update, async () => {
+		const current = await zohoApiRequest.call(this, {
+			method: 'GET',
+			path: '/webinars/{webinarKey}',
+			pathParams: { webinarKey },
+			itemIndex,
+		});
+		return current.timezone;
+	});
 	return await zohoApiRequest.call(this, {
 		method: 'PUT',
 		path: '/webinars/{webinarKey}',
 		pathParams: { webinarKey },
-		body: webinar.toWebinarBody(this.getNode(), itemIndex, fields, timezone),
+		body,
 		itemIndex,
 	});
 }

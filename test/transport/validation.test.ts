@@ -5,6 +5,7 @@ import {
 	assertBoolean,
 	assertEmail,
 	assertInteger,
+	assertNonEmptyText,
 	assertPathId,
 	assertTimezone,
 	fieldLabel,
@@ -148,6 +149,15 @@ describe('assertEmail / assertInteger / assertTimezone', () => {
 		}
 	});
 
+	it('accepts internationalized and punycode top-level domains', () => {
+		for (const email of ['user@example.xn--p1ai', 'user@пример.рф', 'nutzer@bücher.de', 'user@example.भारत', 'JANE@EXAMPLE.COM']) {
+			expect(assertEmail(node, 0, 'email', email)).toBe(email);
+		}
+		for (const bad of ['user@example.xn--', 'user@example.рф1', 'user@example.123', 'user@example.p', 'user@пример.р']) {
+			expect(errorOf(() => assertEmail(node, 0, 'email', bad)).message).toMatch(/is not an email address/);
+		}
+	});
+
 	it('reads whole numbers given as decimal text, and no other text', () => {
 		for (const [text, number] of [[' 12 ', 12], ['12', 12], ['+12', 12], ['012', 12], ['12.0', 12], ['\t1440\n', 1440]] as const) {
 			expect(assertInteger(node, 0, 'duration', text, 1, 1440)).toBe(number);
@@ -172,6 +182,14 @@ describe('assertEmail / assertInteger / assertTimezone', () => {
 			expect(error.description).toContain(JSON.stringify(bad));
 			expect(error.context.itemIndex).toBe(4);
 		}
+	});
+
+	it('counts text length in code points, so an emoji is one character', () => {
+		const emoji = '📅'.repeat(200);
+		expect(assertNonEmptyText(node, 0, 'topic', emoji, 200)).toBe(emoji);
+		expect(errorOf(() => assertNonEmptyText(node, 0, 'topic', `${emoji}x`, 200)).message).toBe(
+			'Topic is too long (201 characters)',
+		);
 	});
 
 	it('keeps numbers within the range and says which range', () => {

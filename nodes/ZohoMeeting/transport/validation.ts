@@ -299,9 +299,12 @@ export function assertTimezone(node: INode, itemIndex: number, field: string, va
 /**
  * Deliberately simple: one "@", no spaces, a dot in the domain, as Zoho checks. Each
  * side is a run of dot-separated parts, so a dot may not lead, trail or double
- * (`.jane@`, `jane.@`, `ja..ne@`, `@example..com`), which mail servers refuse.
+ * (`.jane@`, `jane.@`, `ja..ne@`, `@example..com`), which mail servers refuse. The last
+ * part is a top-level domain: letters of any script (`.com`, `.рф`, `.भारत`) or its
+ * punycode form (`.xn--p1ai`); digits alone (`@example.123`) are an IP address typo.
  */
-const EMAIL = /^[^\s@"(),:;<>[\]\\.]+(?:\.[^\s@"(),:;<>[\]\\.]+)*@(?:[^\s@"(),:;<>[\]\\.]+\.)+[A-Za-z]{2,}$/;
+const EMAIL =
+	/^[^\s@"(),:;<>[\]\\.]+(?:\.[^\s@"(),:;<>[\]\\.]+)*@(?:[^\s@"(),:;<>[\]\\.]+\.)+(?:xn--[a-z0-9-]+|\p{L}[\p{L}\p{M}]+)$/iu;
 
 export function assertEmail(node: INode, itemIndex: number, field: string, value: unknown): string {
 	const email = typeof value === 'string' ? value.trim() : '';
@@ -370,6 +373,15 @@ export function assertBoolean(node: INode, itemIndex: number, field: string, val
 	);
 }
 
+/**
+ * Lengths count characters as Unicode code points, so an emoji or a CJK character outside
+ * the Basic Multilingual Plane counts once (UTF-16 `length` counts it twice). A character
+ * built from several code points (a flag, a family emoji) still counts as each of them.
+ */
+function characterCount(text: string): number {
+	return Array.from(text).length;
+}
+
 export function assertNonEmptyText(
 	node: INode,
 	itemIndex: number,
@@ -381,11 +393,12 @@ export function assertNonEmptyText(
 	if (typeof value !== 'string' || value.trim() === '') {
 		fail(node, itemIndex, `${label} is empty`, `Enter a ${label}.`);
 	}
-	if (value.length > maxLength) {
+	const length = characterCount(value);
+	if (length > maxLength) {
 		fail(
 			node,
 			itemIndex,
-			`${label} is too long (${value.length} characters)`,
+			`${label} is too long (${length} characters)`,
 			`Shorten the ${label} to at most ${maxLength} characters.`,
 		);
 	}

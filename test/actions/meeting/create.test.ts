@@ -141,6 +141,25 @@ describe('meeting: create', () => {
 		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ recording_enabled: false, duration: 45 });
 	});
 
+	it('counts the topic in characters as a user sees them: 150 emoji fit in 200 (issue 10, finding 15)', async () => {
+		const topic = '🎉'.repeat(150);
+		const result = await sandbox.runZoho({
+			resource: 'meeting',
+			operation: 'create',
+			topic,
+			startTime: '2099-01-01T10:00:00Z',
+			duration: 30,
+			timezone: 'UTC',
+			additionalFields: { participants: { participant: [{ email: 'user@пример.рф' }, { email: 'user@example.xn--p1ai' }] } },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output(ZOHO_NODE_NAME)[0].json.topic).toBe(topic);
+		expect((await sandbox.apiRequests())[0].body).toMatchObject({
+			topic,
+			participants: [{ email: 'user@пример.рф' }, { email: 'user@example.xn--p1ai' }],
+		});
+	});
+
 	it('schedules a recurring meeting with the recurrence fields of the spec', async () => {
 		const result = await sandbox.runZoho({
 			resource: 'meeting',
@@ -224,6 +243,7 @@ describe('meeting: create', () => {
 		[{ duration: '={{ "45 minutes" }}' }, /^Duration must be a whole number from 1 to 1440/],
 		[{ additionalFields: { recordingEnabled: '={{ "yes" }}' } }, /^Recording Enabled must be true or false/],
 		[{ additionalFields: { allowRecording: '={{ "off" }}' } }, /^Allow Recording must be true or false/],
+		[{ topic: '={{ "🎉".repeat(201) }}' }, /^Topic is too long \(201 characters\)/],
 		[{ topic: '={{ "" }}' }, /^Topic is empty/],
 		[{ timezone: 'Mars/Olympus' }, /^Timezone "Mars\/Olympus" is not a known time zone/],
 		[

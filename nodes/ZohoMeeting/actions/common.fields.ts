@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { type ApiRequest, zohoApiRequest } from '../transport';
 import {
 	assertBoolean,
 	assertInteger,
@@ -102,26 +103,30 @@ export function readScheduleUpdate(
 }
 
 /**
- * The body to send: a pending Start Time read in the object's time zone, which
- * `objectTimezone` fetches (one GET) only when it is needed.
+ * Sends an Update (PUT `path`). A pending Start Time is read in the object's own time zone
+ * first, which costs one GET of the same path, only then.
  */
-export async function completeScheduleUpdate(
+export async function sendScheduleUpdate(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	what: 'meeting' | 'webinar',
 	update: ScheduleUpdate,
-	objectTimezone: () => Promise<unknown>,
+	object: Pick<ApiRequest, 'path' | 'pathParams'>,
 ): Promise<IDataObject> {
-	if (!update.localStart) return update.body;
-	const zone = await objectTimezone();
-	if (typeof zone !== 'string' || !isTimezone(zone)) {
-		const shown = JSON.stringify(zone) ?? String(zone);
-		throw new NodeOperationError(this.getNode(), `The ${what}'s time zone is unknown`, {
-			itemIndex,
-			description: `Zoho Meeting gives it as ${shown.slice(0, 60)}, so Start Time cannot be read in it. Add Timezone to Update Fields, or give Start Time with its UTC offset.`,
-		});
+	let body = update.body;
+	if (update.localStart) {
+		const current = await zohoApiRequest.call(this, { method: 'GET', ...object, itemIndex });
+		const zone = current.timezone;
+		if (typeof zone !== 'string' || !isTimezone(zone)) {
+			const shown = JSON.stringify(zone) ?? String(zone);
+			throw new NodeOperationError(this.getNode(), `The ${what}'s time zone is unknown`, {
+				itemIndex,
+				description: `Zoho Meeting gives it as ${shown.slice(0, 60)}, so Start Time cannot be read in it. Add Timezone to Update Fields, or give Start Time with its UTC offset.`,
+			});
+		}
+		body = { ...body, start_time: inTimezone(this.getNode(), itemIndex, 'startTime', update.localStart, zone) };
 	}
-	return { ...update.body, start_time: inTimezone(this.getNode(), itemIndex, 'startTime', update.localStart, zone) };
+	return await zohoApiRequest.call(this, { method: 'PUT', ...object, body, itemIndex });
 }
 
 /** `topic`, `start_time` (UTC), `duration` and `timezone` of a body, each checked. */

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
 import { meetingKeyLocator, timezoneField } from '../common.descriptions';
 import {
-	completeScheduleUpdate,
 	readScheduleUpdate,
+	sendScheduleUpdate,
 	updateFieldsCollection,
 	updateTimezoneField,
 } from '../common.fields';
@@ -34,20 +33,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		toMeetingBody(this, itemIndex, fields, timezone),
 	);
 	const meetingKey = await getMeetingKey.call(this, itemIndex);
-	const body = await completeScheduleUpdate.call(this, itemIndex, 'meeting', update, async () => {
-		const meeting = await zohoApiRequest.call(this, {
-			method: 'GET',
-			path: '/meetings/{meetingKey}',
-			pathParams: { meetingKey },
-			itemIndex,
-		});
-		return meeting.timezone;
-	});
-	return await zohoApiRequest.call(this, {
-		method: 'PUT',
+	return await sendScheduleUpdate.call(this, itemIndex, 'meeting', update, {
 		path: '/meetings/{meetingKey}',
 		pathParams: { meetingKey },
-		body,
-		itemIndex,
 	});
 }

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { zohoApiRequest } from '../../transport';
 import { webinarKeyLocator } from '../common.descriptions';
 import {
-	completeScheduleUpdate,
 	readScheduleUpdate,
+	sendScheduleUpdate,
 	updateFieldsCollection,
 	updateTimezoneField,
 } from '../common.fields';
@@ -33,20 +32,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const update = readScheduleUpdate.call(this, itemIndex, (fields, timezone) =>
 		webinar.toWebinarBody(this.getNode(), itemIndex, fields, timezone),
 	);
-	const body = await completeScheduleUpdate.call(this, itemIndex, 'webinar', update, async () => {
-		const current = await zohoApiRequest.call(this, {
-			method: 'GET',
-			path: '/webinars/{webinarKey}',
-			pathParams: { webinarKey },
-			itemIndex,
-		});
-		return current.timezone;
-	});
-	return await zohoApiRequest.call(this, {
-		method: 'PUT',
+	return await sendScheduleUpdate.call(this, itemIndex, 'webinar', update, {
 		path: '/webinars/{webinarKey}',
 		pathParams: { webinarKey },
-		body,
-		itemIndex,
 	});
 }

@@ -566,18 +566,19 @@ export function textTypedCorpus(): TextTypedGroup[] {
 			result.push({ operation, field, parameters: op(operation, parameters), needs, cases, sent });
 		}
 	};
-	const settingsOf: Record<string, string> = {
-		'Mute Participants on Entry': 'mute_participants_on_entry',
+	/** Where each yes/no field lands; the others are the meeting's or webinar's `settings.<name>`. */
+	const sentAt: Record<string, TextTypedGroup['sent']> = {
+		'Recording Enabled': path('recording_enabled'),
+		'Registration Required': path('registration_required'),
+		'Auto Recording': path('auto_recording'),
+		'Waiting Room Enabled': path('waiting_room_enabled'),
+		'Send Invitation': path('participants', '0', 'send_invitation'),
+		'Notify Participants': (request) => request.query.notify_participants === 'true',
+		// Return All pages 100 at a time, else per_page is the Limit (7).
+		'Return All': (request) => request.query.per_page === '100',
 	};
 	for (const [field, operations] of Object.entries(booleanFields(meetingKey, webinarKey))) {
-		let sent: TextTypedGroup['sent'];
-		if (field === 'Recording Enabled' || field === 'Registration Required') sent = path(apiName(field));
-		else if (field === 'Auto Recording' || field === 'Waiting Room Enabled') sent = path(apiName(field));
-		else if (field === 'Notify Participants') sent = (request) => request.query.notify_participants === 'true';
-		else if (field === 'Send Invitation') sent = path('participants', '0', 'send_invitation');
-		else if (field === 'Return All') sent = (request) => request.query.per_page === '100';
-		else sent = path('settings', settingsOf[field] ?? apiName(field));
-		add(field, operations, BOOLEAN_CASES, sent);
+		add(field, operations, BOOLEAN_CASES, sentAt[field] ?? path('settings', apiName(field)));
 	}
 	add(
 		'Duration',

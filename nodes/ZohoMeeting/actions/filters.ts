@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertInteger, toZohoDateTime } from '../transport/validation';
+import { assertBoolean, assertInteger, toZohoDateTime } from '../transport/validation';
 
 /** The spec's `from_date` / `to_date` list filters, as editor fields. */
 export function dateFilters(what: string): INodeProperties[] {
@@ -11,14 +11,14 @@ export function dateFilters(what: string): INodeProperties[] {
 			name: 'fromDate',
 			type: 'dateTime',
 			default: '',
-			description: `Only ${what} at or after this time`,
+			description: `Only ${what} at or after this time. A time without an offset is read in the workflow's time zone (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier).`,
 		},
 		{
 			displayName: 'To Date',
 			name: 'toDate',
 			type: 'dateTime',
 			default: '',
-			description: `Only ${what} at or before this time`,
+			description: `Only ${what} at or before this time. A time without an offset is read in the workflow's time zone (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier).`,
 		},
 	];
 }
@@ -31,7 +31,7 @@ export function listQuery(
 	itemIndex: number,
 ): { qs: IDataObject; returnAll: boolean; limit?: number } {
 	const node = this.getNode();
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const returnAll = assertBoolean(node, itemIndex, 'returnAll', this.getNodeParameter('returnAll', itemIndex, false));
 	const limit = returnAll
 		? undefined
 		: assertInteger(node, itemIndex, 'limit', this.getNodeParameter('limit', itemIndex, 50), 1, MAX_LIMIT);

@@ -66,21 +66,25 @@ function truncate(text: string, max = 60): string {
 
 /**
  * Zoho expects `YYYY-MM-DDTHH:mm:ssZ`. Accepts ISO 8601 strings (with offset, or
- * without one, then read in `timezone`), Luxon DateTime and JS Date values from
+ * without one, then read in a time zone), Luxon DateTime and JS Date values from
  * expressions, and sends them as UTC.
  */
 const ISO_8601 =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-export function toZohoDateTime(
-	node: INode,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-	timezone = 'UTC',
-): string {
+const DATE_FIX = 'Use an ISO 8601 date-time such as 2025-12-20T15:00:00Z, or pick a date in the date picker.';
+
+/**
+ * A checked date-time parameter: either an instant (the value had an offset, or was a
+ * Date or Luxon DateTime), or a wall-clock time still to be read in a time zone.
+ */
+export type DateTimeInput =
+	| { kind: 'instant'; epoch: number }
+	| { kind: 'local'; wall: number; text: string };
+
+/** Reads a date-time parameter and checks it is real, before any time zone is known. */
+export function parseDateTime(node: INode, itemIndex: number, field: string, value: unknown): DateTimeInput {
 	const label = fieldLabel(field);
-	const fix = `Use an ISO 8601 date-time such as 2025-12-20T15:00:00Z, or pick a date in the date picker.`;
 	let text: string;
 	if (value instanceof Date) {
 		text = value.toISOString();
@@ -89,16 +93,16 @@ export function toZohoDateTime(
 	} else if (typeof value === 'string') {
 		text = value.trim();
 	} else {
-		fail(node, itemIndex, `${label} is empty or not a date`, fix);
+		fail(node, itemIndex, `${label} is empty or not a date`, DATE_FIX);
 	}
 	const match = ISO_8601.exec(text);
 	if (!match) {
-		fail(node, itemIndex, `${label} "${truncate(text)}" is not an ISO 8601 date-time`, fix);
+		fail(node, itemIndex, `${label} "${truncate(text)}" is not an ISO 8601 date-time`, DATE_FIX);
 	}
 	const [, y, mo, d, h = '00', mi = '00', s = '00', offset] = match;
 	const parts = [y, mo, d, h, mi, s].map(Number);
-	const asUtc = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5]);
-	const check = new Date(asUtc);
+	const wall = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5]);
+	const check = new Date(wall);
 	if (
 		check.getUTCFullYear() !== parts[0] ||
 		check.getUTCMonth() !== parts[1] - 1 ||
@@ -107,24 +111,66 @@ export function toZohoDateTime(
 		parts[4] > 59 ||
 		parts[5] > 59
 	) {
-		fail(node, itemIndex, `${label} "${truncate(text)}" is not a real date`, fix);
+		fail(node, itemIndex, `${label} "${truncate(text)}" is not a real date`, DATE_FIX);
 	}
-	let epoch: number;
-	if (offset === 'Z') {
-		epoch = asUtc;
-	} else if (offset) {
-		const sign = offset.startsWith('-') ? -1 : 1;
-		const digits = offset.replace(/[+\-:]/g, '');
-		const [offsetHours, offsetMinutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4))];
-		// The pattern takes any two digits; +25:00 or +05:99 would shift the time silently.
-		if (offsetHours > 23 || offsetMinutes > 59) {
-			fail(node, itemIndex, `${label} "${truncate(text)}" has an impossible UTC offset`, fix);
-		}
-		epoch = asUtc - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
-	} else {
-		epoch = asUtc - zoneOffsetMinutes(timezone, asUtc) * 60_000;
+	if (!offset) return { kind: 'local', wall, text: isoWall(wall) };
+	if (offset === 'Z') return { kind: 'instant', epoch: wall };
+	const sign = offset.startsWith('-') ? -1 : 1;
+	const digits = offset.replace(/[+\-:]/g, '');
+	const [offsetHours, offsetMinutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4))];
+	// The pattern takes any two digits; +25:00 or +05:99 would shift the time silently.
+	if (offsetHours > 23 || offsetMinutes > 59) {
+		fail(node, itemIndex, `${label} "${truncate(text)}" has an impossible UTC offset`, DATE_FIX);
 	}
+	return { kind: 'instant', epoch: wall - sign * (offsetHours * 60 + offsetMinutes) * 60_000 };
+}
+
+/**
+ * The instant of a parsed date-time, a wall-clock time read in `timezone`, as Zoho
+ * wants it. A local time that the zone skips (clocks jumping forward) is refused with
+ * the gap named; one that it passes twice (clocks going back) is the earlier instant.
+ */
+export function inTimezone(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	input: DateTimeInput,
+	timezone: string,
+): string {
+	if (input.kind === 'instant') return zohoTime(input.epoch);
+	const epoch = wallToEpoch(timezone, input.wall);
+	if (epoch === undefined) {
+		const { from, to } = skippedWallTimes(timezone, input.wall);
+		// "02:00 to 03:00" on the day itself; whole dates when the jump crosses midnight.
+		const sameDay = from.slice(0, 10) === input.text.slice(0, 10) && to.slice(0, 10) === from.slice(0, 10);
+		const [fromText, toText] = sameDay ? [from.slice(11, 16), to.slice(11, 16)] : [from.slice(0, 16), to.slice(0, 16)];
+		fail(
+			node,
+			itemIndex,
+			`${fieldLabel(field)} ${input.text} does not exist in ${timezone}: clocks jump from ${fromText} to ${toText}`,
+			`Use a time before ${fromText} or from ${toText} on, or give the time with its UTC offset (such as ${input.text}Z).`,
+		);
+	}
+	return zohoTime(epoch);
+}
+
+export function toZohoDateTime(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	timezone = 'UTC',
+): string {
+	return inTimezone(node, itemIndex, field, parseDateTime(node, itemIndex, field, value), timezone);
+}
+
+function zohoTime(epoch: number): string {
 	return new Date(epoch).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A wall-clock time (held as the UTC instant with the same digits) as `YYYY-MM-DDTHH:mm:ss`. */
+function isoWall(wall: number): string {
+	return new Date(wall).toISOString().slice(0, 19);
 }
 
 /** An end (UTC, as toZohoDateTime gives it) on or after its start, else an error naming both. */
@@ -146,21 +192,83 @@ export function assertNotBefore(
 	}
 }
 
-/** Offset of `timezone` from UTC, in minutes, at the given instant. */
-function zoneOffsetMinutes(timezone: string, epoch: number): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone: timezone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(epoch));
+const DAY_MS = 86_400_000;
+
+/**
+ * One formatter per zone: building an Intl.DateTimeFormat costs far more than using one,
+ * and a run of 200 creates reads the same zone 600 times. Zones are names ICU knows, so
+ * the map stays small; it is emptied if expressions ever feed it too many spellings.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 1000;
+
+/** Throws a RangeError for a zone ICU does not know. */
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+	let formatter = formatters.get(timezone);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone: timezone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
+		if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+		formatters.set(timezone, formatter);
+	}
+	return formatter;
+}
+
+/** The wall-clock time in `timezone` at `epoch`, held as the UTC instant with the same digits. */
+function wallAt(timezone: string, epoch: number): number {
+	const parts = formatterFor(timezone).formatToParts(new Date(epoch));
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-	return Math.round((wall - epoch) / 60_000);
+	return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+}
+
+/** Offset of `timezone` from UTC at the given instant, in milliseconds. */
+function offsetAt(timezone: string, epoch: number): number {
+	return wallAt(timezone, Math.floor(epoch / 1000) * 1000) - Math.floor(epoch / 1000) * 1000;
+}
+
+/**
+ * The earliest instant whose wall-clock time in `timezone` is `wall`, or undefined when the
+ * zone skips it. Reading the offset at the wall time taken as UTC is an hour off near a
+ * change east of UTC (issue 10, finding 2); instead, the offsets a day either side are the
+ * candidates (as Temporal's GetNamedTimeZoneEpochNanoseconds does), and each is checked by
+ * formatting it back. Around a change both can fit (clocks went back: the earlier wins) or
+ * neither (clocks jumped forward).
+ */
+function wallToEpoch(timezone: string, wall: number): number | undefined {
+	const before = offsetAt(timezone, wall - DAY_MS);
+	const after = offsetAt(timezone, wall + DAY_MS);
+	const offsets = new Set([before, after]);
+	let fits = [...offsets].map((offset) => wall - offset).filter((epoch) => wallAt(timezone, epoch) === wall);
+	if (fits.length === 0 && before === after) {
+		// Two changes within the two days that cancel out: take the offset where the time lands.
+		const nearby = offsetAt(timezone, wall - before);
+		fits = [wall - nearby].filter((epoch) => wallAt(timezone, epoch) === wall);
+	}
+	return fits.length ? Math.min(...fits) : undefined;
+}
+
+/** The wall-clock times either side of the jump that skips `wall` in `timezone`. */
+function skippedWallTimes(timezone: string, wall: number): { from: string; to: string } {
+	const before = offsetAt(timezone, wall - DAY_MS);
+	const offsets = [before, offsetAt(timezone, wall + DAY_MS), offsetAt(timezone, wall - before)];
+	// The change lies between the two readings of `wall`: find its second by bisection.
+	let low = wall - Math.max(...offsets);
+	let high = wall - Math.min(...offsets);
+	const first = offsetAt(timezone, low);
+	while (high - low > 1000) {
+		const middle = low + Math.floor((high - low) / 2000) * 1000;
+		if (offsetAt(timezone, middle) === first) low = middle;
+		else high = middle;
+	}
+	return { from: isoWall(high + first), to: isoWall(high + offsetAt(timezone, high)) };
 }
 
 export function timezones(): string[] {
@@ -168,10 +276,11 @@ export function timezones(): string[] {
 }
 
 /** ICU lists canonical names only (Asia/Calcutta), yet accepts every IANA alias (Asia/Kolkata). */
-function isTimezone(zone: string): boolean {
+export function isTimezone(zone: string): boolean {
+	if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
 	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-		return /^[A-Za-z_]+(?:\/[A-Za-z0-9_+\-]+)*$/.test(zone);
+		formatterFor(zone);
+		return true;
 	} catch {
 		return false;
 	}
@@ -190,9 +299,12 @@ export function assertTimezone(node: INode, itemIndex: number, field: string, va
 /**
  * Deliberately simple: one "@", no spaces, a dot in the domain, as Zoho checks. Each
  * side is a run of dot-separated parts, so a dot may not lead, trail or double
- * (`.jane@`, `jane.@`, `ja..ne@`, `@example..com`), which mail servers refuse.
+ * (`.jane@`, `jane.@`, `ja..ne@`, `@example..com`), which mail servers refuse. The last
+ * part is a top-level domain: letters of any script (`.com`, `.рф`, `.भारत`) or its
+ * punycode form (`.xn--p1ai`); digits alone (`@example.123`) are an IP address typo.
  */
-const EMAIL = /^[^\s@"(),:;<>[\]\\.]+(?:\.[^\s@"(),:;<>[\]\\.]+)*@(?:[^\s@"(),:;<>[\]\\.]+\.)+[A-Za-z]{2,}$/;
+const EMAIL =
+	/^[^\s@"(),:;<>[\]\\.]+(?:\.[^\s@"(),:;<>[\]\\.]+)*@(?:[^\s@"(),:;<>[\]\\.]+\.)+(?:xn--[a-z0-9-]+|\p{L}[\p{L}\p{M}]+)$/iu;
 
 export function assertEmail(node: INode, itemIndex: number, field: string, value: unknown): string {
 	const email = typeof value === 'string' ? value.trim() : '';
@@ -207,6 +319,17 @@ export function assertEmail(node: INode, itemIndex: number, field: string, value
 	return email;
 }
 
+const show = (value: unknown) => truncate(JSON.stringify(value) ?? String(value));
+
+/**
+ * Numbers written as text, as spreadsheets and webhooks deliver them: decimal digits with
+ * an optional sign and fraction, spaces around them ignored (" 12 ", "+12", "12.0").
+ * JavaScript's Number() would also take "1e3", "0x10", "0b11", "Infinity" and read ""
+ * as 0; none of those is how a person writes a duration or a limit, so they are refused.
+ */
+const DECIMAL_TEXT = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** The one reading of a whole-number parameter: a number, or decimal text; within min..max. */
 export function assertInteger(
 	node: INode,
 	itemIndex: number,
@@ -215,16 +338,48 @@ export function assertInteger(
 	min: number,
 	max: number,
 ): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	const number = text !== undefined ? (DECIMAL_TEXT.test(text) ? Number(text) : NaN) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
 		fail(
 			node,
 			itemIndex,
 			`${fieldLabel(field)} must be a whole number from ${min} to ${max}`,
-			`It is ${truncate(JSON.stringify(value) ?? String(value))}; enter a whole number from ${min} to ${max}.`,
+			`It is ${show(value)}; enter a whole number from ${min} to ${max} (digits only, such as 30).`,
 		);
 	}
 	return number;
+}
+
+const TRUE_TEXT = new Set(['true', '1']);
+const FALSE_TEXT = new Set(['false', '0']);
+
+/**
+ * The one reading of a yes/no parameter. An expression fed by a spreadsheet or a webhook
+ * yields text, and `Boolean("false")` is true (issue 10, finding 4): true/false, 1/0 and
+ * their text (any case, spaces ignored) are read as meant, anything else is refused.
+ */
+export function assertBoolean(node: INode, itemIndex: number, field: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 1 || value === 0) return value === 1;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text !== undefined && TRUE_TEXT.has(text)) return true;
+	if (text !== undefined && FALSE_TEXT.has(text)) return false;
+	fail(
+		node,
+		itemIndex,
+		`${fieldLabel(field)} must be true or false`,
+		`It is ${show(value)}; use true or false (1 and 0, and the same as text, also work).`,
+	);
+}
+
+/**
+ * Lengths count characters as Unicode code points, so an emoji or a CJK character outside
+ * the Basic Multilingual Plane counts once (UTF-16 `length` counts it twice). A character
+ * built from several code points (a flag, a family emoji) still counts as each of them.
+ */
+function characterCount(text: string): number {
+	return Array.from(text).length;
 }
 
 export function assertNonEmptyText(
@@ -238,11 +393,12 @@ export function assertNonEmptyText(
 	if (typeof value !== 'string' || value.trim() === '') {
 		fail(node, itemIndex, `${label} is empty`, `Enter a ${label}.`);
 	}
-	if (value.length > maxLength) {
+	const length = characterCount(value);
+	if (length > maxLength) {
 		fail(
 			node,
 			itemIndex,
-			`${label} is too long (${value.length} characters)`,
+			`${label} is too long (${length} characters)`,
 			`Shorten the ${label} to at most ${maxLength} characters.`,
 		);
 	}

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
+import { assertBoolean } from '../../transport/validation';
 import { meetingKeyLocator } from '../common.descriptions';
 import { getMeetingKey } from '../locators';
 
@@ -22,7 +23,12 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
-	const notifyParticipants = this.getNodeParameter('notifyParticipants', itemIndex, true) as boolean;
+	const notifyParticipants = assertBoolean(
+		this.getNode(),
+		itemIndex,
+		'notifyParticipants',
+		this.getNodeParameter('notifyParticipants', itemIndex, true),
+	);
 	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
 	await zoho.request({
 		method: 'DELETE',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	assertBoolean,
 	assertEmail,
 	assertInteger,
 	assertNonEmptyText,
@@ -27,7 +28,7 @@ export const startTimeField: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description:
-		'When the meeting starts. A time without an offset is read in the meeting\'s time zone; it is sent to Zoho in UTC.',
+		"When the meeting starts. A time without an offset is read in the meeting's time zone (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier); it is sent to Zoho in UTC.",
 };
 
 export const durationField: INodeProperties = {
@@ -191,7 +192,8 @@ export const recurrenceField: INodeProperties = {
 					name: 'endDate',
 					type: 'dateTime',
 					default: '',
-					description: 'Last day the meeting may take place',
+					description:
+						"Last day the meeting may take place. A time without an offset is read in the meeting's time zone, like Start Time (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier).",
 				},
 			],
 		},
@@ -224,8 +226,10 @@ export function toMeetingBody(
 	if (fields.participantLimit !== undefined) {
 		body.participant_limit = assertInteger(node, itemIndex, 'participantLimit', fields.participantLimit, 1, 1000);
 	}
-	if (fields.recordingEnabled !== undefined) body.recording_enabled = Boolean(fields.recordingEnabled);
-	const settings = settingsBody(fields, SETTINGS);
+	if (fields.recordingEnabled !== undefined) {
+		body.recording_enabled = assertBoolean(node, itemIndex, 'recordingEnabled', fields.recordingEnabled);
+	}
+	const settings = settingsBody(node, itemIndex, fields, SETTINGS);
 	if (settings) body.settings = settings;
 
 	const participants = ((fields.participants as IDataObject | undefined)?.participant ?? []) as ParticipantInput[];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyColl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { assertEmail } from '../../transport/validation';
+import { assertBoolean, assertEmail } from '../../transport/validation';
 import { meetingKeyLocator } from '../common.descriptions';
 import { getMeetingKey } from '../locators';
 import { participantsField } from '../meeting/fields';
@@ -41,7 +41,7 @@ export const description = updateDisplayOptions(
 interface ParticipantInput {
 	email?: string;
 	name?: string;
-	sendInvitation?: boolean;
+	sendInvitation?: unknown;
 }
 
 /** The spec's Add Participants body, every email checked before anything is sent. */
@@ -60,7 +60,9 @@ function toParticipants(ctx: IExecuteFunctions, itemIndex: number): IDataObject[
 		};
 		const name = typeof entry.name === 'string' ? entry.name.trim() : '';
 		if (name) participant.name = name;
-		participant.send_invitation = entry.sendInvitation ?? true;
+		// Only a row without the field means the default: an expression that yields null is a mistake.
+		const sendInvitation = entry.sendInvitation === undefined ? true : entry.sendInvitation;
+		participant.send_invitation = assertBoolean(ctx.getNode(), itemIndex, 'sendInvitation', sendInvitation);
 		return participant;
 	});
 }

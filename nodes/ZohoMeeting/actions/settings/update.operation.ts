@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { assertInteger, assertTimezone } from '../../transport/validation';
+import { assertBoolean, assertInteger, assertTimezone } from '../../transport/validation';
 import { readUpdateFields, updateFieldsCollection } from '../common.fields';
 import { MAX_DURATION_MINUTES } from '../common.fields';
 
@@ -65,9 +65,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: 
 		const zone = fields.defaultTimezone === '' ? this.getTimezone() : fields.defaultTimezone;
 		body.default_timezone = assertTimezone(this.getNode(), itemIndex, 'defaultTimezone', zone);
 	}
-	if (fields.autoRecording !== undefined) body.auto_recording = Boolean(fields.autoRecording);
+	if (fields.autoRecording !== undefined) {
+		body.auto_recording = assertBoolean(this.getNode(), itemIndex, 'autoRecording', fields.autoRecording);
+	}
 	if (fields.waitingRoomEnabled !== undefined) {
-		body.waiting_room_enabled = Boolean(fields.waitingRoomEnabled);
+		body.waiting_room_enabled = assertBoolean(
+			this.getNode(),
+			itemIndex,
+			'waitingRoomEnabled',
+			fields.waitingRoomEnabled,
+		);
 	}
 	return await zoho.request({ method: 'PUT', path: '/settings', body, itemIndex });
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
-import { assertInteger, assertNonEmptyText } from '../../transport/validation';
+import { assertBoolean, assertInteger, assertNonEmptyText } from '../../transport/validation';
 import { scheduleBody, settingsBody } from '../common.fields';
 import * as common from '../common.descriptions';
 import * as meeting from '../meeting/fields';
@@ -19,7 +19,7 @@ export const topicField: INodeProperties = {
 export const startTimeField: INodeProperties = {
 	...meeting.startTimeField,
 	description:
-		"When the webinar starts. A time without an offset is read in the webinar's time zone; it is sent to Zoho in UTC.",
+		"When the webinar starts. A time without an offset is read in the webinar's time zone (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier); it is sent to Zoho in UTC.",
 };
 
 export const durationField: INodeProperties = {
@@ -101,9 +101,9 @@ export function toWebinarBody(node: INode, itemIndex: number, fields: IDataObjec
 		body.max_attendees = assertInteger(node, itemIndex, 'maxAttendees', fields.maxAttendees, 1, MAX_ATTENDEES);
 	}
 	if (fields.registrationRequired !== undefined) {
-		body.registration_required = Boolean(fields.registrationRequired);
+		body.registration_required = assertBoolean(node, itemIndex, 'registrationRequired', fields.registrationRequired);
 	}
-	const settings = settingsBody(fields, SETTINGS);
+	const settings = settingsBody(node, itemIndex, fields, SETTINGS);
 	if (settings) body.settings = settings;
 	return body;
 }

@@ -3,8 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
 import { webinarKeyLocator } from '../common.descriptions';
-import { readUpdateFields, updateFieldsCollection } from '../common.fields';
-import { getLocatorId, getTimezone } from '../locators';
+import {
+	readScheduleUpdate,
+	sendScheduleUpdate,
+	updateFieldsCollection,
+	updateTimezoneField,
+} from '../common.fields';
+import { getLocatorId } from '../locators';
 import * as webinar from './fields';
 
 const properties: INodeProperties[] = [
@@ -13,7 +18,7 @@ const properties: INodeProperties[] = [
 		webinar.topicField,
 		webinar.startTimeField,
 		webinar.durationField,
-		webinar.timezoneField,
+		updateTimezoneField(webinar.timezoneField, 'webinar'),
 		...webinar.webinarOptions,
 	]),
 ];
@@ -24,14 +29,12 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
-	const fields = readUpdateFields.call(this, itemIndex);
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);
-	const timezone = getTimezone.call(this, itemIndex, fields.timezone);
-	return await zoho.request({
-		method: 'PUT',
+	const update = readScheduleUpdate.call(this, itemIndex, (fields, timezone) =>
+		webinar.toWebinarBody(this.getNode(), itemIndex, fields, timezone),
+	);
+	return await sendScheduleUpdate.call(this, itemIndex, zoho, 'webinar', update, {
 		path: '/webinars/{webinarKey}',
 		pathParams: { webinarKey },
-		body: webinar.toWebinarBody(this.getNode(), itemIndex, fields, timezone),
-		itemIndex,
 	});
 }

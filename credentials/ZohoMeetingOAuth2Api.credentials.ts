@@ -3,7 +3,7 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 import { accountsUrlExpression, CUSTOM_DATA_CENTER, DATA_CENTERS } from './dataCenters';
 
 /**
- * The least set of the spec's scopes that covers every operation of the node:
+ * The least set of Zoho's scopes that covers every operation of the node:
  * meetings, their participants, sessions and settings (meeting.ALL), reading and
  * deleting recordings (recording.ALL), webinars and registrations (webinar.ALL) and
  * meeting reports (report.READ).

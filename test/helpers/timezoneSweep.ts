@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { toZohoDateTime } from '../../nodes/ZohoMeeting/transport/validation';
+import { toZohoDateTime } from '../../nodes/ZohoMeeting/actions/shared/dates';
 
 /**
  * The time-zone sweep (issue 10, finding 2): for each zone, every change of its UTC offset

@@ -1,4 +1,4 @@
-import { isTimezone } from '../../nodes/ZohoMeeting/transport/validation';
+import { isTimezone } from '../../nodes/ZohoMeeting/actions/shared/dates';
 import { everyZone, sweepZones } from '../helpers/timezoneSweep';
 import { count, writeLedger } from './ledger';
 

@@ -11,11 +11,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../../credentials/ZohoMeetingOAuth2Api.credentials';
 import { resolveApiUrl, type DataCenterSettings } from '../../../credentials/dataCenters';
-import { assertPathId } from './validation';
+
 import { systemClock, type Clock } from './clock';
 import { v2Dialect, type Dialect, type ListPage } from './dialects/v2';
 import { downloadToBinary, type DownloadChannel, type DownloadOptions } from './download';
 import { pages, pageThrough, requestPage } from './pagination';
+import { assertPathId } from './pathIds';
 import { budgetOf } from './rateLimit';
 import { sendRequest, type ApiRequest, type Connection, type RawResponse } from './request';
 import { RequestSlots } from './slots';

@@ -1,8 +1,8 @@
 /**
  * Zoho Meeting error codes: HTTP status, what it means and how to fix it. The transport
  * reads it to explain an error to the user; the sandbox reads it to answer with the
- * same status and message. The first six are the spec's ("Error Codes"); the rest are
- * the codes the API uses for the other failures the spec describes by status only.
+ * same status and message. The first six are the API reference's (docs/api-contract.md, "Errors"); the rest are
+ * the codes the API uses for the other failures the reference describes by status only.
  */
 export interface ZohoErrorCode {
 	httpCode: number;

@@ -1,18 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { meetingKeyLocator, timezoneField } from '../common.descriptions';
-import {
-	readScheduleUpdate,
-	sendScheduleUpdate,
-	updateFieldsCollection,
-	updateTimezoneField,
-} from '../common.fields';
-import { getMeetingKey } from '../locators';
-import { durationField, meetingOptions, startTimeField, toMeetingBody, topicField } from './fields';
+import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
+import { readScheduleUpdate, sendScheduleUpdate, updateFieldsCollection, updateTimezoneField } from '../shared/updates';
+import { durationField, meetingOptions, startTimeField, timezoneField, toMeetingBody, topicField } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update',
+	description: 'Update a meeting',
+	action: 'Update a meeting',
+};
+
+export const properties: INodeProperties[] = [
 	meetingKeyLocator,
 	updateFieldsCollection([
 		topicField,
@@ -23,15 +22,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['meeting'], operation: ['update'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	// Every field is checked before the first request (a meeting URL may cost a lookup).
 	const update = readScheduleUpdate.call(this, itemIndex, (fields, timezone) =>
-		toMeetingBody(this, itemIndex, fields, timezone),
+		toMeetingBody(this.getNode(), itemIndex, fields, timezone),
 	);
 	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
 	return await sendScheduleUpdate.call(this, itemIndex, zoho, 'meeting', update, {

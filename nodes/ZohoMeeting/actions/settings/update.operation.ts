@@ -1,12 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { assertBoolean, assertInteger, assertTimezone } from '../../transport/validation';
-import { readUpdateFields, updateFieldsCollection } from '../common.fields';
-import { MAX_DURATION_MINUTES } from '../common.fields';
+import { assertTimezone } from '../shared/dates';
+import { assertBoolean, assertInteger } from '../shared/parameters';
+import { MAX_DURATION_MINUTES } from '../shared/schedule';
+import { readUpdateFields, updateFieldsCollection } from '../shared/updates';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update',
+	description: "Change the account's default meeting settings",
+	action: 'Update meeting settings',
+};
+
+export const properties: INodeProperties[] = [
 	updateFieldsCollection([
 		{
 			displayName: 'Auto Recording',
@@ -42,10 +48,6 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['settings'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const fields = readUpdateFields.call(this, itemIndex);

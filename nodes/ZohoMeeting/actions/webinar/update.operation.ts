@@ -1,18 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { webinarKeyLocator } from '../common.descriptions';
-import {
-	readScheduleUpdate,
-	sendScheduleUpdate,
-	updateFieldsCollection,
-	updateTimezoneField,
-} from '../common.fields';
-import { getLocatorId } from '../locators';
 import * as webinar from './fields';
+import { getLocatorId, webinarKeyLocator } from '../shared/keys';
+import { readScheduleUpdate, sendScheduleUpdate, updateFieldsCollection, updateTimezoneField } from '../shared/updates';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update',
+	description: 'Update a webinar',
+	action: 'Update a webinar',
+};
+
+export const properties: INodeProperties[] = [
 	webinarKeyLocator,
 	updateFieldsCollection([
 		webinar.topicField,
@@ -23,10 +22,6 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webinar'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);

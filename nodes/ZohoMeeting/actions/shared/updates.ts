@@ -1,44 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ApiRequest, ZohoClient } from '../transport';
-import {
-	assertBoolean,
-	assertInteger,
-	assertNonEmptyText,
-	type DateTimeInput,
-	inTimezone,
-	isTimezone,
-	parseDateTime,
-	toZohoDateTime,
-} from '../transport/validation';
-import { dateFilters } from './filters';
-import { getTimezone } from './locators';
+import type { ApiRequest, ZohoClient } from '../../transport';
+import { type DateTimeInput, inTimezone, isTimezone, parseDateTime } from './dates';
+import { getTimezone } from './schedule';
 
-/**
- * Pieces that meetings and webinars share: the spec gives both the same `topic`,
- * `start_time`, `duration`, `timezone` and a nested `settings` object, and both list
- * endpoints take the same filters.
- */
-
-/** Zoho schedules meetings and webinars of up to a day. */
-export const MAX_DURATION_MINUTES = 1440;
-
-/** The Create fields of a meeting or webinar, with the chosen (or the workflow's) time zone. */
-export function readScheduleFields(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): { fields: IDataObject; timezone: string } {
-	const timezone = getTimezone.call(this, itemIndex, this.getNodeParameter('timezone', itemIndex, ''));
-	const fields: IDataObject = {
-		topic: this.getNodeParameter('topic', itemIndex),
-		startTime: this.getNodeParameter('startTime', itemIndex),
-		duration: this.getNodeParameter('duration', itemIndex, 60),
-		timezone,
-		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-	};
-	return { fields, timezone };
-}
+/** The Update operations' fields (Update Fields) and how an update is read and sent. */
 
 /** The Update Fields collection of an update operation, its options sorted as n8n lists them. */
 export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
@@ -75,7 +42,7 @@ export function readUpdateFields(this: IExecuteFunctions, itemIndex: number): ID
 /**
  * An Update's body, every field checked, save a Start Time without an offset when Update
  * Fields has no Timezone: that time is read in the meeting's (webinar's) own zone, which
- * only the object itself knows (issue 10, finding 9).
+ * only the object itself knows.
  */
 export interface ScheduleUpdate {
 	body: IDataObject;
@@ -128,65 +95,4 @@ export async function sendScheduleUpdate(
 		body = { ...body, start_time: inTimezone(this.getNode(), itemIndex, 'startTime', update.localStart, zone) };
 	}
 	return await zoho.request({ method: 'PUT', ...object, body, itemIndex });
-}
-
-/** `topic`, `start_time` (UTC), `duration` and `timezone` of a body, each checked. */
-export function scheduleBody(
-	node: INode,
-	itemIndex: number,
-	fields: IDataObject,
-	timezone: string,
-	maxTopicLength: number,
-): IDataObject {
-	const body: IDataObject = {};
-	if (fields.topic !== undefined) {
-		body.topic = assertNonEmptyText(node, itemIndex, 'topic', fields.topic, maxTopicLength);
-	}
-	if (fields.startTime !== undefined) {
-		body.start_time = toZohoDateTime(node, itemIndex, 'startTime', fields.startTime, timezone);
-	}
-	if (fields.duration !== undefined) {
-		body.duration = assertInteger(node, itemIndex, 'duration', fields.duration, 1, MAX_DURATION_MINUTES);
-	}
-	if (fields.timezone !== undefined) body.timezone = timezone;
-	return body;
-}
-
-/**
- * The spec's nested `settings` object from the editor's flat boolean fields
- * (`apiNames` maps field name to API name); undefined when none is set.
- */
-export function settingsBody(
-	node: INode,
-	itemIndex: number,
-	fields: IDataObject,
-	apiNames: Record<string, string>,
-): IDataObject | undefined {
-	const settings: IDataObject = {};
-	for (const [field, apiName] of Object.entries(apiNames)) {
-		if (fields[field] !== undefined) settings[apiName] = assertBoolean(node, itemIndex, field, fields[field]);
-	}
-	return Object.keys(settings).length ? settings : undefined;
-}
-
-/** The Filters collection of a Get Many: the spec's `from_date`, `to_date` and `status`. */
-export function listFilters(what: string, statuses: string[]): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			...dateFilters(`${what} starting`),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: statuses.map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
-				default: 'scheduled',
-				description: `Only ${what} in this status`,
-			},
-		],
-	};
 }

@@ -1,68 +1,6 @@
 import type { INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-/**
- * Input checks that run before any request is sent. Each failure names the field as
- * the user sees it in the editor and says how to fix it.
- */
-
-/** `meetingKey` → `Meeting Key`, `recordingId` → `Recording ID`. */
-export function fieldLabel(name: string): string {
-	return name
-		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-		.replace(/^./, (c) => c.toUpperCase())
-		.replace(/\bId\b/, 'ID');
-}
-
-function fail(node: INode, itemIndex: number, message: string, description: string): never {
-	throw new NodeOperationError(node, message, { itemIndex, description });
-}
-
-const MAX_ID_LENGTH = 200;
-
-/**
- * IDs are put into the URL path, so anything that could change which path is called
- * (a slash, a dot segment, percent-encoding, `?`, `#`, whitespace or control
- * characters) is refused rather than encoded: Zoho keys and IDs never contain them.
- */
-const SAFE_ID = /^[A-Za-z0-9_\-.:@]+$/;
-
-export function assertPathId(
-	node: INode,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-): string {
-	const label = fieldLabel(field);
-	if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
-		return String(value);
-	}
-	if (typeof value !== 'string' || value.trim() === '') {
-		fail(node, itemIndex, `${label} is empty`, `Enter the ${label}, or pick it from the list.`);
-	}
-	const id = value.trim();
-	if (id.length > MAX_ID_LENGTH) {
-		fail(
-			node,
-			itemIndex,
-			`${label} is too long (${id.length} characters)`,
-			`A ${label} has at most ${MAX_ID_LENGTH} characters; check that the expression yields the ID alone.`,
-		);
-	}
-	if (!SAFE_ID.test(id) || id === '.' || id.includes('..')) {
-		fail(
-			node,
-			itemIndex,
-			`${label} "${truncate(id)}" is not a valid ID`,
-			`A ${label} contains only letters, digits, "-", "_", "." and ":" (no "/", "..", "%", "?", "#" or spaces). Pick it from the list or copy it from Zoho Meeting.`,
-		);
-	}
-	return id;
-}
-
-function truncate(text: string, max = 60): string {
-	return text.length > max ? `${text.slice(0, max)}…` : text;
-}
+import { fail, fieldLabel, truncate } from '../../transport/pathIds';
 
 /**
  * Zoho expects `YYYY-MM-DDTHH:mm:ssZ`. Accepts ISO 8601 strings (with offset, or
@@ -83,6 +21,14 @@ export type DateTimeInput =
 	| { kind: 'local'; wall: number; text: string };
 
 /** Reads a date-time parameter and checks it is real, before any time zone is known. */
+/** The wall-clock time of [year, month, day, hour, minute, second] as UTC ms, or undefined for 2025-02-30 or 24:00. */
+function realWallTime([year, month, day, hour, minute, second]: number[]): number | undefined {
+	const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+	const check = new Date(wall);
+	const sameDay = check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+	return sameDay && hour <= 23 && minute <= 59 && second <= 59 ? wall : undefined;
+}
+
 export function parseDateTime(node: INode, itemIndex: number, field: string, value: unknown): DateTimeInput {
 	const label = fieldLabel(field);
 	let text: string;
@@ -100,19 +46,8 @@ export function parseDateTime(node: INode, itemIndex: number, field: string, val
 		fail(node, itemIndex, `${label} "${truncate(text)}" is not an ISO 8601 date-time`, DATE_FIX);
 	}
 	const [, y, mo, d, h = '00', mi = '00', s = '00', offset] = match;
-	const parts = [y, mo, d, h, mi, s].map(Number);
-	const wall = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5]);
-	const check = new Date(wall);
-	if (
-		check.getUTCFullYear() !== parts[0] ||
-		check.getUTCMonth() !== parts[1] - 1 ||
-		check.getUTCDate() !== parts[2] ||
-		parts[3] > 23 ||
-		parts[4] > 59 ||
-		parts[5] > 59
-	) {
-		fail(node, itemIndex, `${label} "${truncate(text)}" is not a real date`, DATE_FIX);
-	}
+	const wall = realWallTime([y, mo, d, h, mi, s].map(Number));
+	if (wall === undefined) fail(node, itemIndex, `${label} "${truncate(text)}" is not a real date`, DATE_FIX);
 	if (!offset) return { kind: 'local', wall, text: isoWall(wall) };
 	if (offset === 'Z') return { kind: 'instant', epoch: wall };
 	const sign = offset.startsWith('-') ? -1 : 1;
@@ -237,7 +172,7 @@ function offsetAt(timezone: string, epoch: number): number {
 /**
  * The earliest instant whose wall-clock time in `timezone` is `wall`, or undefined when the
  * zone skips it. Reading the offset at the wall time taken as UTC is an hour off near a
- * change east of UTC (issue 10, finding 2); instead, the offsets a day either side are the
+ * change east of UTC; instead, the offsets a day either side are the
  * candidates (as Temporal's GetNamedTimeZoneEpochNanoseconds does), and each is checked by
  * formatting it back. Around a change both can fit (clocks went back: the earlier wins) or
  * neither (clocks jumped forward).
@@ -294,113 +229,4 @@ export function assertTimezone(node: INode, itemIndex: number, field: string, va
 		`${fieldLabel(field)} "${truncate(String(value))}" is not a known time zone`,
 		'Pick a time zone from the list, or use an IANA name such as America/New_York.',
 	);
-}
-
-/**
- * Deliberately simple: one "@", no spaces, a dot in the domain, as Zoho checks. Each
- * side is a run of dot-separated parts, so a dot may not lead, trail or double
- * (`.jane@`, `jane.@`, `ja..ne@`, `@example..com`), which mail servers refuse. The last
- * part is a top-level domain: letters of any script (`.com`, `.рф`, `.भारत`) or its
- * punycode form (`.xn--p1ai`); digits alone (`@example.123`) are an IP address typo.
- */
-const EMAIL =
-	/^[^\s@"(),:;<>[\]\\.]+(?:\.[^\s@"(),:;<>[\]\\.]+)*@(?:[^\s@"(),:;<>[\]\\.]+\.)+(?:xn--[a-z0-9-]+|\p{L}[\p{L}\p{M}]+)$/iu;
-
-export function assertEmail(node: INode, itemIndex: number, field: string, value: unknown): string {
-	const email = typeof value === 'string' ? value.trim() : '';
-	if (email.length > 254 || !EMAIL.test(email)) {
-		fail(
-			node,
-			itemIndex,
-			`${fieldLabel(field)} "${truncate(String(value ?? ''))}" is not an email address`,
-			'Enter an address such as jane.smith@example.com.',
-		);
-	}
-	return email;
-}
-
-const show = (value: unknown) => truncate(JSON.stringify(value) ?? String(value));
-
-/**
- * Numbers written as text, as spreadsheets and webhooks deliver them: decimal digits with
- * an optional sign and fraction, spaces around them ignored (" 12 ", "+12", "12.0").
- * JavaScript's Number() would also take "1e3", "0x10", "0b11", "Infinity" and read ""
- * as 0; none of those is how a person writes a duration or a limit, so they are refused.
- */
-const DECIMAL_TEXT = /^[+-]?\d+(?:\.\d+)?$/;
-
-/** The one reading of a whole-number parameter: a number, or decimal text; within min..max. */
-export function assertInteger(
-	node: INode,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-	min: number,
-	max: number,
-): number {
-	const text = typeof value === 'string' ? value.trim() : undefined;
-	const number = text !== undefined ? (DECIMAL_TEXT.test(text) ? Number(text) : NaN) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
-		fail(
-			node,
-			itemIndex,
-			`${fieldLabel(field)} must be a whole number from ${min} to ${max}`,
-			`It is ${show(value)}; enter a whole number from ${min} to ${max} (digits only, such as 30).`,
-		);
-	}
-	return number;
-}
-
-const TRUE_TEXT = new Set(['true', '1']);
-const FALSE_TEXT = new Set(['false', '0']);
-
-/**
- * The one reading of a yes/no parameter. An expression fed by a spreadsheet or a webhook
- * yields text, and `Boolean("false")` is true (issue 10, finding 4): true/false, 1/0 and
- * their text (any case, spaces ignored) are read as meant, anything else is refused.
- */
-export function assertBoolean(node: INode, itemIndex: number, field: string, value: unknown): boolean {
-	if (typeof value === 'boolean') return value;
-	if (value === 1 || value === 0) return value === 1;
-	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-	if (text !== undefined && TRUE_TEXT.has(text)) return true;
-	if (text !== undefined && FALSE_TEXT.has(text)) return false;
-	fail(
-		node,
-		itemIndex,
-		`${fieldLabel(field)} must be true or false`,
-		`It is ${show(value)}; use true or false (1 and 0, and the same as text, also work).`,
-	);
-}
-
-/**
- * Lengths count characters as Unicode code points, so an emoji or a CJK character outside
- * the Basic Multilingual Plane counts once (UTF-16 `length` counts it twice). A character
- * built from several code points (a flag, a family emoji) still counts as each of them.
- */
-function characterCount(text: string): number {
-	return Array.from(text).length;
-}
-
-export function assertNonEmptyText(
-	node: INode,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-	maxLength: number,
-): string {
-	const label = fieldLabel(field);
-	if (typeof value !== 'string' || value.trim() === '') {
-		fail(node, itemIndex, `${label} is empty`, `Enter a ${label}.`);
-	}
-	const length = characterCount(value);
-	if (length > maxLength) {
-		fail(
-			node,
-			itemIndex,
-			`${label} is too long (${length} characters)`,
-			`Shorten the ${label} to at most ${maxLength} characters.`,
-		);
-	}
-	return value;
 }

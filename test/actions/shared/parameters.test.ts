@@ -1,17 +1,15 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { assertTimezone, toZohoDateTime } from '../../../nodes/ZohoMeeting/actions/shared/dates';
 import {
 	assertBoolean,
 	assertEmail,
 	assertInteger,
 	assertNonEmptyText,
-	assertPathId,
-	assertTimezone,
-	fieldLabel,
-	toZohoDateTime,
-} from '../../nodes/ZohoMeeting/transport/validation';
-import { sweepZones } from '../helpers/timezoneSweep';
+} from '../../../nodes/ZohoMeeting/actions/shared/parameters';
+import { assertPathId, fieldLabel } from '../../../nodes/ZohoMeeting/transport/pathIds';
+import { sweepZones } from '../../helpers/timezoneSweep';
 
 const node = { name: 'Zoho Meeting', type: 'zohoMeeting' } as INode;
 

@@ -339,7 +339,7 @@ export async function zohoApiRequest(this: ZohoContext, request: ApiRequest): Pr
 export async function zohoApiRequestPage(
 	this: ZohoContext,
 	request: ApiRequest,
-): Promise<{ data: IDataObject[]; pagination?: Pagination }> {
+): Promise<{ data: IDataObject[]; pagination?: Pagination; date?: string }> {
 	const response = await send(this, request);
 	const { data, pagination } = envelopeOf(response);
 	if (!Array.isArray(data)) {
@@ -348,7 +348,8 @@ export async function zohoApiRequestPage(
 			description: `GET ${request.path} returned no "data" array; the API may have changed.`,
 		});
 	}
-	return { data: data as IDataObject[], pagination };
+	// `date`: the server's clock (its `Date` header), which the trigger measures its window on.
+	return { data: data as IDataObject[], pagination, date: headerText(response.headers, 'date') };
 }
 
 /**
@@ -379,17 +380,20 @@ const pageRequest = (request: ApiRequest, page: number, perPage: number): ApiReq
 /**
  * Pages of a list endpoint, `per_page` at a time (at most the spec's 100), one after the
  * other, under PageRules and at most MAX_PAGES pages. `firstPage` lets a poll that ran
- * out of time continue where the previous one stopped.
+ * out of time continue where the previous one stopped; `onAnswer` hears each page's
+ * `Date` header before the page is judged.
  */
 export async function* pages(
 	ctx: ZohoContext,
 	request: ApiRequest,
 	perPage = MAX_PER_PAGE,
 	firstPage = 1,
+	onAnswer?: (answer: { date?: string }) => void,
 ): AsyncGenerator<IDataObject[]> {
 	const rules = new PageRules(perPage);
 	for (let page = firstPage; page <= MAX_PAGES; page++) {
-		const { data, pagination } = await zohoApiRequestPage.call(ctx, pageRequest(request, page, perPage));
+		const { data, pagination, date } = await zohoApiRequestPage.call(ctx, pageRequest(request, page, perPage));
+		onAnswer?.({ date });
 		const verdict = rules.judge(data, pagination);
 		if (verdict === 'skip') return;
 		yield data;

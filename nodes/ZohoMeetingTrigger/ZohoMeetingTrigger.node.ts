@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -8,10 +7,10 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { assertInteger } from '../ZohoMeeting/transport/validation';
-import { TRIGGER_EVENTS, type TriggerEventDefinition } from './events';
-import { listPages } from './listPages';
-import { MAX_REMEMBERED, newestEligible, PollRound, type RoundSettings, type TriggerEvent } from './pollState';
+import { TRIGGER_EVENTS } from './events';
+import { MAX_REMEMBERED, PollRound, type RoundSettings, type TriggerEvent } from './pollState';
 import { pollWithLease } from './pollWindow';
+import { fetchTestEvent } from './testEvent';
 
 const HOUR_MS = 3_600_000;
 const DEFAULT_LOOK_BACK_HOURS = 24;
@@ -104,32 +103,9 @@ export class ZohoMeetingTrigger implements INodeType {
 			nowMs: Date.now(),
 		};
 		if (this.getMode() === 'manual') {
-			const round = new PollRound(this.getWorkflowStaticData('node').pollState, settings);
-			return await fetchTestEvent.call(this, definition, round, lookBackHours);
+			const { since } = new PollRound(this.getWorkflowStaticData('node').pollState, settings);
+			return await fetchTestEvent.call(this, definition, since, lookBackHours);
 		}
 		return await pollWithLease.call(this, definition, settings);
 	}
-}
-
-/**
- * "Fetch Test Event": the newest eligible object in the window, read without touching
- * the stored state, so testing never hides an object from the active workflow.
- */
-async function fetchTestEvent(
-	this: IPollFunctions,
-	definition: TriggerEventDefinition,
-	round: PollRound,
-	lookBackHours: number,
-): Promise<INodeExecutionData[][]> {
-	let newest: IDataObject | undefined;
-	// Page by page: a page can hold more objects than a function call takes arguments.
-	for await (const { objects } of listPages(this, definition, round.since)) {
-		newest = newestEligible(objects, definition, newest);
-	}
-	if (!newest) {
-		throw new NodeOperationError(this.getNode(), `No ${definition.noun} yet`, {
-			description: `Zoho Meeting has no ${definition.noun} that started within the Look-Back Window (${lookBackHours} hours). Hold a meeting (with recording on, for New Recording), wait until it is ${definition.eligibleStatus}, then fetch again, or widen the Look-Back Window.`,
-		});
-	}
-	return [this.helpers.returnJsonArray([newest])];
 }

@@ -19,8 +19,8 @@ import { changedAfter, idOf, isoTime, timeMs } from './objectTimes';
  * time counts at most as "now" by the server's clock of the answer that listed it (n8n's
  * clock when the answer had no `Date` header): a meeting started early keeps its future,
  * scheduled start, and no such object can drag the window past now − window. So
- * `since ≤ max(previous since, now − window)` after every poll, and objects that start
- * from now on are always inside the window.
+ * `since ≤ max(previous since, now − window)` after every poll (unless the window holds
+ * more than MAX_REMEMBERED objects, see `remember`), and what starts from now on is inside.
  */
 
 export type TriggerEvent = 'recordingAvailable' | 'meetingCompleted';
@@ -108,11 +108,7 @@ export interface RoundOutcome {
 	narrowed?: { from: number; to: number; forgotten: number };
 }
 
-interface Found {
-	id: string;
-	start: number | undefined;
-	object: IDataObject;
-}
+type Found = { id: string; start: number | undefined; object: IDataObject };
 
 /**
  * One poll: built from the stored state, fed every listed page, finished into the items
@@ -129,7 +125,6 @@ export class PollRound {
 	private readonly quiet: boolean;
 	/** In a quiet pass, objects whose own times are later than this are new (see `changedAfter`). */
 	private activatedAt: number | undefined;
-	/** The server's clock of the first answer of this poll. */
 	private serverNow: number | undefined;
 	private readonly seen: Map<string, number>;
 	private newest: number | undefined;
@@ -193,11 +188,7 @@ export class PollRound {
 		if (!this.quiet || this.isNewInQuietPass(object)) this.found.push({ id, start, object });
 	}
 
-	/**
-	 * A quiet pass remembers what was eligible at activation. When it is split over polls,
-	 * pages read later may hold objects that became eligible meanwhile; those whose own
-	 * times show it are new, not history.
-	 */
+	/** A quiet pass split over polls: objects whose own times show they changed since activation are news. */
 	private isNewInQuietPass(object: IDataObject): boolean {
 		return this.activatedAt !== undefined && changedAfter(object, this.activatedAt);
 	}
@@ -253,35 +244,4 @@ export class PollRound {
 			narrowed: { from: since, to: narrowedSince, forgotten: seen.length - kept.length },
 		};
 	}
-}
-
-/**
- * For "Fetch Test Event": the eligible object that started last (ties: the later
- * created or modified one, then the higher ID), of `objects` and the best so far.
- */
-export function newestEligible(
-	objects: IDataObject[],
-	source: EventSource,
-	bestSoFar?: IDataObject,
-): IDataObject | undefined {
-	const rank = (object: IDataObject): [number, number, string] => [
-		timeMs(object.start_time) ?? -Infinity,
-		Math.max(timeMs(object.modified_time) ?? -Infinity, timeMs(object.created_time) ?? -Infinity),
-		idOf(object, source.idField) ?? '',
-	];
-	let best = bestSoFar;
-	let bestRank = bestSoFar && rank(bestSoFar);
-	for (const object of objects) {
-		if (object.status !== source.eligibleStatus || idOf(object, source.idField) === undefined) continue;
-		const candidate = rank(object);
-		if (!bestRank || compareRank(candidate, bestRank) > 0) {
-			best = object;
-			bestRank = candidate;
-		}
-	}
-	return best;
-}
-
-function compareRank(a: [number, number, string], b: [number, number, string]): number {
-	return a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2], undefined, { numeric: true });
 }

@@ -80,7 +80,7 @@ export async function pollWithLease(
 function storeOutcome(ctx: IPollFunctions, staticData: IDataObject, { state, narrowed }: RoundOutcome): void {
 	if (narrowed) {
 		ctx.logger.warn(
-			`${label(ctx)}: the Look-Back Window holds more than ${MAX_REMEMBERED} objects, more than the node remembers; ` +
+			`${label(ctx)}: the Look-Back Window holds more than ${MAX_REMEMBERED.toLocaleString('en-US')} objects, more than the node remembers; ` +
 				`it now starts at ${isoTime(narrowed.to)} instead of ${isoTime(narrowed.from)} and forgot ${narrowed.forgotten} objects. ` +
 				'A meeting or recording that started before then and becomes eligible later will not start the workflow: shorten the Look-Back Window.',
 		);

@@ -94,7 +94,7 @@ test('a page of 150,001 objects: Fetch Test Event answers, and the memory stays 
 		expect(capturedLogs()).toContainEqual(
 			expect.objectContaining({
 				level: 'warn',
-				message: expect.stringMatching(/holds more than 50000 objects.*will not start the workflow: shorten the Look-Back Window\.$/),
+				message: expect.stringMatching(/holds more than 50,000 objects.*will not start the workflow: shorten the Look-Back Window\.$/),
 			}),
 		);
 

@@ -2,13 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { TRIGGER_EVENTS } from '../../nodes/ZohoMeetingTrigger/events';
 import {
-	newestEligible,
 	PollRound,
 	type RoundSettings,
 	type TriggerState,
 } from '../../nodes/ZohoMeetingTrigger/pollState';
 import { timeMs } from '../../nodes/ZohoMeetingTrigger/objectTimes';
 import { outOfTime } from '../../nodes/ZohoMeetingTrigger/pollWindow';
+import { newestEligible } from '../../nodes/ZohoMeetingTrigger/testEvent';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2025-12-15T14:00:00Z');

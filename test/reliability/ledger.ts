@@ -11,6 +11,8 @@ export interface Counts {
 	faultsSurvived: number;
 	/** Bad parameter values that ended in a NodeOperationError naming the field. */
 	badInputsRejected: number;
+	/** Generated trigger cases with start times ahead and Zoho's clock apart from n8n's, each exactly once. */
+	clockCases: number;
 	/** Workflow runs and polls whose outputs, errors, run data and logs were scanned. */
 	runsScanned: number;
 	/** Occurrences of a token or the client secret found by those scans. */
@@ -27,6 +29,7 @@ export const LEDGER_DIR_VARIABLE = 'ZOHO_RELIABILITY_LEDGER';
 const zero = (): Counts => ({
 	faultsSurvived: 0,
 	badInputsRejected: 0,
+	clockCases: 0,
 	runsScanned: 0,
 	tokensLeaked: 0,
 	loadItems: 0,
@@ -63,6 +66,7 @@ export function summaryLine(total: Counts): string {
 		: '';
 	return (
 		`Reliability: ${total.faultsSurvived} faults survived, ${total.badInputsRejected} bad inputs rejected, ` +
+		`${total.clockCases} future-time and clock-skew cases exactly once, ` +
 		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${load}`
 	);
 }

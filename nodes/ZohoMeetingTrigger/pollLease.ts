@@ -35,10 +35,18 @@ function leaseIn(staticData: IDataObject): PollLease | undefined {
 		: undefined;
 }
 
+/**
+ * Leases last one poll budget, five minutes by n8n's default. One that ends more than an
+ * hour ahead (and more than this poll's own budget) cannot be a running poll's: n8n's
+ * clock went back, or the data was damaged, and it is treated as expired.
+ */
+const LONGEST_LEASE_MS = 60 * 60_000;
+
 /** Takes the lease for `durationMs` unless another poll holds one that has not expired. */
 export function takeLease(staticData: IDataObject, nowMs: number, durationMs: number): LeaseOutcome {
 	const current = leaseIn(staticData);
-	if (current && current.until > nowMs) return { heldBy: current };
+	const live = current && current.until > nowMs && current.until <= nowMs + Math.max(durationMs, LONGEST_LEASE_MS);
+	if (live) return { heldBy: current };
 	// Unique among the polls of one process: they share this object and run one at a time
 	// between awaits, so the check above and this write cannot interleave.
 	const holder = `${nowMs.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

@@ -188,9 +188,13 @@ export class PollRound {
 		if (!this.quiet || this.isNewInQuietPass(object)) this.found.push({ id, start, object });
 	}
 
-	/** A quiet pass split over polls: objects whose own times show they changed since activation are news. */
+	/**
+	 * A quiet pass continued in a later poll: objects whose own times show they changed
+	 * since activation are news. In the activation's own poll all is history: times written
+	 * in another zone than the Date header must not pass history on.
+	 */
 	private isNewInQuietPass(object: IDataObject): boolean {
-		return this.activatedAt !== undefined && changedAfter(object, this.activatedAt);
+		return !this.seeding && this.activatedAt !== undefined && changedAfter(object, this.activatedAt);
 	}
 
 	/**
@@ -202,14 +206,11 @@ export class PollRound {
 		const trailing =
 			this.newest === undefined ? this.since : Math.max(this.since, Math.min(this.newest, this.now) - windowMs);
 		const { since, seen, narrowed } = this.remember(trailing);
+		const activatedAt = this.quiet && this.activatedAt !== undefined ? isoTime(this.activatedAt) : undefined;
 		const resume =
 			stoppedBeforePage === undefined
 				? undefined
-				: {
-						page: stoppedBeforePage,
-						quiet: this.quiet,
-						...(this.quiet && this.activatedAt !== undefined ? { activatedAt: isoTime(this.activatedAt) } : {}),
-					};
+				: { page: stoppedBeforePage, quiet: this.quiet, ...(activatedAt ? { activatedAt } : {}) };
 		const state: TriggerState = {
 			version: 1,
 			event: source.event,

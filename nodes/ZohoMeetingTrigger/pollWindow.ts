@@ -36,6 +36,8 @@ interface Pass {
 	readonly budgetMs: number;
 	readonly startedAt: number;
 	round: PollRound;
+	/** Set once the activation's window was placed again by Zoho's clock: that happens once. */
+	replaced: boolean;
 	nextPage: number;
 	pagesRead: number;
 	slowestPageMs: number;
@@ -102,7 +104,15 @@ async function passWithinDeadline(
 	stored: unknown,
 ): Promise<RoundOutcome> {
 	const round = new PollRound(stored, plan.settings);
-	const pass: Pass = { ...plan, startedAt: Date.now(), round, nextPage: round.firstPage, pagesRead: 0, slowestPageMs: 0 };
+	const pass: Pass = {
+		...plan,
+		startedAt: Date.now(),
+		round,
+		replaced: false,
+		nextPage: round.firstPage,
+		pagesRead: 0,
+		slowestPageMs: 0,
+	};
 	const stop = new AbortController();
 	// Aborted once the race is decided, the sleep never settles it (older n8n's sleep
 	// takes no signal and ends later, also after the race).
@@ -140,12 +150,13 @@ function givenUp(ctx: IPollFunctions, pass: Pass): RoundOutcome {
  * activation's window too late, lists once more from Zoho's clock.
  */
 async function listPass(ctx: IPollFunctions, pass: Pass, signal: AbortSignal): Promise<number | undefined> {
-	for (let attempt = 1; ; attempt++) {
+	for (;;) {
 		const outcome = await listPagesInto(ctx, pass, signal);
-		if (outcome !== 'placedLate' || attempt > 1) return typeof outcome === 'number' ? outcome : undefined;
+		if (outcome !== 'placedLate') return outcome === 'done' ? undefined : outcome;
 		const skewSeconds = Math.round((pass.settings.nowMs - pass.round.now) / 1000);
 		ctx.logger.warn(`${label(ctx)}: Zoho's clock is ${skewSeconds} s behind n8n's; the first window is placed by Zoho's clock`);
 		pass.round = new PollRound(undefined, { ...pass.settings, nowMs: pass.round.now });
+		pass.replaced = true;
 		pass.nextPage = 1;
 	}
 }
@@ -160,7 +171,7 @@ async function listPagesInto(
 		// The deadline passed while this page was on its way: the poll has moved on without it.
 		if (signal.aborted) return 'done';
 		pass.round.take(objects, serverMs);
-		if (pass.round.placedLate) return 'placedLate';
+		if (!pass.replaced && pass.round.placedLate) return 'placedLate';
 		// An empty page only ends the list (listPages passes it on for its clock).
 		if (objects.length === 0) break;
 		pass.nextPage++;

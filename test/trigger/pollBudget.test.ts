@@ -10,9 +10,9 @@ import { emitted, HOUR_S, listRequests, trigger, useSandbox, zohoTime } from './
 /**
  * Newer n8n gives a poll a time budget (`getPollBudgetMs`) and abandons a poll that
  * overruns it. The harness builds n8n-core's PollContext with the default budget of five
- * minutes; here the same class is given a budget of 500 ms, as n8n's tick engine would.
+ * minutes; here the same class is given a budget of 1.5 s, as n8n's tick engine would.
  */
-const mockBudgetMs = 500;
+const mockBudgetMs = 1_500;
 jest.mock('n8n-core', () => {
 	const actual = jest.requireActual<typeof import('n8n-core')>('n8n-core');
 	class BudgetedPollContext extends actual.PollContext {
@@ -26,8 +26,9 @@ jest.mock('n8n-core', () => {
 	return { ...actual, PollContext: BudgetedPollContext };
 });
 
-// Each page takes 200 ms: after any page, less than three pages' time is left of the budget.
-const handle = useSandbox({ latencyMs: 200 });
+// Each page takes 400 ms: after any page, less than three pages' time is left of the
+// budget, and a page has over a second to spare before the budget's end (a loaded machine).
+const handle = useSandbox({ latencyMs: 400 });
 
 // The first poll of a process loads n8n-core's request helpers, which alone takes longer
 // than this budget; n8n has long done so by the time a workflow polls.
@@ -108,7 +109,7 @@ test('a poll held past its budget gives up and says so in the log; overlapping p
 	expect((await completed.poll()).items).toBeNull();
 	const [fresh] = await seedCompleted(1);
 	// Longer than the budget: a server that answers, but too late.
-	await handle.admin.injectFault({ path: '^/api/v2/meetings$', fault: { type: 'delay', ms: 1_500 } });
+	await handle.admin.injectFault({ path: '^/api/v2/meetings$', fault: { type: 'delay', ms: 4_000 } });
 	clearCapturedLogs();
 
 	const held = completed.poll();
@@ -117,7 +118,7 @@ test('a poll held past its budget gives up and says so in the log; overlapping p
 
 	expect(overlapping.items).toBeNull();
 	expect(error).toBeInstanceOf(NodeOperationError);
-	expect(error).toMatchObject({ message: "Zoho Meeting did not answer page 1 within the poll's time budget of 0.5 s" });
+	expect(error).toMatchObject({ message: "Zoho Meeting did not answer page 1 within the poll's time budget of 1.5 s" });
 	expect(warnings()).toEqual([expect.stringMatching(/gave up: Zoho Meeting did not answer page 1 .* the next poll tries again$/)]);
 	expect(emitted((await completed.poll()).items).map((m) => m.meeting_key)).toEqual([fresh]);
 	// The given-up request is answered in the end, and nothing comes of it.

@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ListPage } from './dialects/v2';
+import { headerOf } from './headers';
 import { sendRequest, type ApiRequest, type RequestChannel } from './request';
 
 /** The contract's maximum `per_page`. */
@@ -15,6 +16,7 @@ export const MAX_PAGES = 2_000;
 export async function requestPage(channel: RequestChannel, request: ApiRequest, page: number, perPage: number): Promise<ListPage> {
 	const response = await sendRequest(channel, { ...request, qs: { ...request.qs, ...channel.dialect.pageQuery(page, perPage) } });
 	const list = channel.dialect.readPage((response.body ?? {}) as IDataObject);
+	if (list) list.date = headerOf(response.headers, 'date');
 	if (!list) {
 		throw new NodeOperationError(channel.node, 'Zoho Meeting answered a list request without a list', {
 			itemIndex: request.itemIndex,
@@ -58,19 +60,27 @@ export class PageRules {
 	}
 }
 
+export interface PagesOptions {
+	perPage?: number;
+	/** Where a poll that ran out of time continues: the page the previous one stopped before. */
+	firstPage?: number;
+	/** Sees every page as answered, before the stop rules judge it (the trigger reads its `date`). */
+	onPage?: (list: ListPage) => void;
+}
+
 /**
  * Pages of a list endpoint, `perPage` at a time (at most the contract's 100), one after
- * the other, under PageRules. `firstPage` lets a poll that ran out of time continue where
- * the previous one stopped.
+ * the other, under PageRules.
  */
 export async function* pages(
 	channel: RequestChannel,
 	request: ApiRequest,
-	{ perPage = MAX_PER_PAGE, firstPage = 1 }: { perPage?: number; firstPage?: number } = {},
+	{ perPage = MAX_PER_PAGE, firstPage = 1, onPage }: PagesOptions = {},
 ): AsyncGenerator<IDataObject[]> {
 	const rules = new PageRules(channel, request, perPage);
 	for (let page = firstPage; ; page++) {
 		const list = await requestPage(channel, request, page, perPage);
+		onPage?.(list);
 		const verdict = rules.judge(list);
 		if (verdict === 'stop') return;
 		yield list.data;

@@ -20,6 +20,8 @@ export interface ListPage {
 	hasMore?: boolean;
 	/** How many objects the whole list holds, if the server says. */
 	total?: number;
+	/** The server's clock when it answered (its `Date` header), if it sent one. */
+	date?: string;
 }
 
 /** The parts of a wire shape that the transport asks about. */

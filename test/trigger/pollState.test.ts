@@ -232,13 +232,13 @@ describe('PollRound', () => {
 	test('a pass cut short resumes at the next page, and a cut-short first poll stays quiet', () => {
 		const round = new PollRound(undefined, settings());
 		round.take([meeting(1, T0)]);
-		const { emit, state } = round.finish(2);
+		const { emit, state } = round.finish({ page: 2 });
 		expect(emit).toEqual([]);
 		// The quiet pass remembers when it began by the server's clock (here n8n's: none was given).
 		expect(state.resume).toEqual({ page: 2, quiet: true, activatedAt: new Date(T0).toISOString() });
 
 		const resumed = new PollRound(state, settings());
-		expect(resumed.firstPage).toBe(2);
+		expect(resumed.firstPosition).toEqual({ page: 2 });
 		resumed.take([meeting(2, T0)]);
 		const rest = resumed.finish();
 		expect(rest.emit).toEqual([]);
@@ -246,7 +246,7 @@ describe('PollRound', () => {
 		expect(Object.keys(rest.state.seen).sort()).toEqual(['1', '2']);
 
 		const next = new PollRound(rest.state, settings());
-		expect(next.firstPage).toBe(1);
+		expect(next.firstPosition).toEqual({ page: 1 });
 		next.take([meeting(1, T0), meeting(2, T0), meeting(3, T0)]);
 		expect(next.finish().emit.map((m) => m.meeting_key)).toEqual(['3']);
 	});
@@ -301,7 +301,7 @@ describe('PollRound: future start times and clocks', () => {
 	test('a split quiet pass emits what its own times show changed after activation, and remembers the rest', () => {
 		const activation = new PollRound(undefined, settings());
 		activation.take([meeting(1, T0 - 5 * HOUR)], T0);
-		const cut = activation.finish(2);
+		const cut = activation.finish({ page: 2 });
 		expect(cut.emit).toEqual([]);
 
 		const completedLater = { ...meeting(2, T0 - HOUR), modified_time: at(T0 + 10 * 60_000) };

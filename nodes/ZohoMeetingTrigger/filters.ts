@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { assertEmail } from '../ZohoMeeting/actions/shared/parameters';
 import type { ZohoClient } from '../ZohoMeeting/transport';
+import { fail } from '../ZohoMeeting/transport/pathIds';
 import type { TriggerEventDefinition } from './events';
 import { unlessNotFound } from './notFound';
 
@@ -11,14 +12,21 @@ export interface TriggerFilters {
 	presenter?: string;
 }
 
+/** Empty text, or nothing at all (an expression that found no value), sets no filter. */
+const isUnset = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
 /** The trigger's Filters, checked before any request; Presenter Email only where the event has a presenter. */
 export function readFilters(ctx: IPollFunctions, definition: TriggerEventDefinition): TriggerFilters {
 	const filters: TriggerFilters = {};
 	const topic = ctx.getNodeParameter('filters.topic', '') as unknown;
-	if (typeof topic === 'string' && topic.trim() !== '') filters.topic = topic.trim().toLowerCase();
+	if (!isUnset(topic)) {
+		if (typeof topic !== 'string' && typeof topic !== 'number') {
+			fail(ctx.getNode(), 0, 'Topic Contains must be text', `It is ${JSON.stringify(topic)}; enter the words to look for, such as Sales.`);
+		}
+		filters.topic = String(topic).trim().toLowerCase();
+	}
 	const presenter = ctx.getNodeParameter('filters.presenter', '') as unknown;
-	const presenterSet = typeof presenter !== 'string' || presenter.trim() !== '';
-	if (definition.presenterOf && presenterSet) {
+	if (definition.presenterOf && !isUnset(presenter)) {
 		filters.presenter = assertEmail(ctx.getNode(), 0, 'presenterEmail', presenter).toLowerCase();
 	}
 	return filters;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -14,8 +14,12 @@ const sandbox = useSandbox();
 const workflow = exampleWorkflow('new-recording-save-file.json');
 const triggerNode = workflow.nodes.find((node) => node.name === 'New Recording') as INode;
 
+/** Stands in for the machine's root: the example's folder is made below it, as a user makes it. */
 let root: string;
-beforeEach(() => (root = mkdtempSync(path.join(tmpdir(), 'zoho-recordings-'))));
+beforeEach(() => {
+	root = mkdtempSync(path.join(tmpdir(), 'zoho-recordings-'));
+	mkdirSync(path.join(root, 'home/node/.n8n-files'), { recursive: true });
+});
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const hoursAgo = async (hours: number) =>
@@ -46,7 +50,7 @@ describe('examples/new-recording-save-file.json', () => {
 		expect(result.error).toBeUndefined();
 		const [saved, ...more] = result.output('Save Recording');
 		expect(more).toEqual([]);
-		const fileName = `/home/node/.n8n-files/zoho-recordings/${recording.meeting_key}_${recording.start_time}.mp4`;
+		const fileName = `/home/node/.n8n-files/${recording.meeting_key}_${recording.start_time}.mp4`;
 		expect(saved.json).toEqual({ ...recording, fileName });
 		expect(readFileSync(path.join(root, fileName)).equals(recordingChunk(recording.recording_id, 0, 120_000))).toBe(true);
 

@@ -1,5 +1,4 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -50,9 +49,8 @@ export function readWriteFileUnder(root: string): NodeTypeMap {
 				const content = binary.id
 					? await this.helpers.getBinaryStream(binary.id)
 					: Readable.from(Buffer.from(binary.data, BINARY_ENCODING));
-				const target = path.join(root, fileName);
-				await mkdir(path.dirname(target), { recursive: true });
-				await pipeline(content, createWriteStream(target));
+				// As n8n's node, into a folder that exists: it creates none.
+				await pipeline(content, createWriteStream(path.join(root, fileName)));
 				written.push({ json: { ...item.json, fileName }, binary: item.binary, pairedItem: { item: itemIndex } });
 			}
 			return [written];

@@ -22,7 +22,8 @@ export type { EventSource, ListPosition, RoundSettings, TriggerEvent, TriggerSta
  * never on "changed since". So every poll lists a look-back window of start times,
  * `[since, ∞)`, and compares what it sees with the IDs it already emitted. An ID is
  * forgotten only once its start time has left the window, i.e. once no list can return it
- * again.
+ * again. (A registration's start time is its webinar's: registrations are listed per
+ * webinar, and the webinars by start time.)
  *
  * The window trails the newest start time among eligible objects, so it does not move
  * while nothing happens, whatever the clocks say and however long n8n was down. A start

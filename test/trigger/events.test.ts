@@ -50,6 +50,28 @@ describe('Meeting Scheduled', () => {
 	});
 });
 
+describe('Fetch Test Event', () => {
+	test('for Meeting Scheduled it is the meeting scheduled last, not the one that starts last', async () => {
+		const now = await virtualNow();
+		await handle.admin.seed({ meetings: [{ topic: 'Planned long ago', start_time: zohoTime(now + 30 * 24 * HOUR_MS) }] });
+		await handle.admin.advanceClock(60);
+		await handle.admin.seed({ meetings: [{ topic: 'Just scheduled', start_time: zohoTime(now + 2 * HOUR_MS) }] });
+		const scheduled = trigger(handle, 'meetingScheduled');
+
+		expect(emitted((await scheduled.poll('manual')).items).map((m) => m.topic)).toEqual(['Just scheduled']);
+		expect(scheduled.snapshot()).toBe('{}');
+	});
+
+	test('for New Webinar Registration with no upcoming webinar, it says what to do', async () => {
+		const registrations = trigger(handle, 'newRegistration', { parameters: { filters: { topic: 'launch' } } });
+
+		await expect(registrations.poll('manual')).rejects.toMatchObject({
+			message: 'No webinar registration yet',
+			description: expect.stringMatching(/no webinar registration with "launch" in its webinar's topic within .* Register for an upcoming webinar/),
+		});
+	});
+});
+
 describe('Meeting Cancelled', () => {
 	test('a cancellation after activation comes out once; one cancelled before does not', async () => {
 		const now = await virtualNow();

@@ -149,8 +149,7 @@ async function failureOf(outcome: Outcome, url: string, stream: boolean): Promis
 	}
 	const failure = toFailure(outcome.error);
 	if (stream) failure.data = await readSmallBody(failure.data);
-	const location = headerOf(failure.headers, 'location');
-	if (isRedirect(failure.status) && location) failure.redirectTo = redirectTarget(location, url);
+	if (isRedirect(failure.status)) failure.redirectTo = redirectTarget(headerOf(failure.headers, 'location'), url);
 	return failure;
 }
 
@@ -161,9 +160,13 @@ function redirectAnswer(outcome: Outcome): RawResponse | undefined {
 	return isRedirect(status) ? { statusCode: status as number, headers: headers ?? {}, body: data } : undefined;
 }
 
-function redirectTarget(location: string, url: string): string {
+/** How an error names where a redirect pointed: its origin, or what kind of address it was. */
+function redirectTarget(location: string | undefined, url: string): string {
+	if (!location?.trim()) return 'no address';
 	try {
-		return new URL(location, url).origin;
+		const target = new URL(location, url);
+		// A javascript:, data: or file: URL has no origin: the URL parser gives "null".
+		return target.origin === 'null' ? `a ${target.protocol} address` : target.origin;
 	} catch {
 		return 'an unreadable address';
 	}

@@ -20,6 +20,13 @@ export interface Counts {
 	/** Items the load test lost, failed or duplicated. */
 	loadFailures: number;
 	loadSeconds: number;
+	/** Generated hostile-server cases that ended as defined, by class (see hostile.ts). */
+	redirectCases: number;
+	stallCases: number;
+	pagingCases: number;
+	fileNameCases: number;
+	customUrlCases: number;
+	gatewayCases: number;
 }
 
 export const LEDGER_DIR_VARIABLE = 'ZOHO_RELIABILITY_LEDGER';
@@ -32,6 +39,12 @@ const zero = (): Counts => ({
 	loadItems: 0,
 	loadFailures: 0,
 	loadSeconds: 0,
+	redirectCases: 0,
+	stallCases: 0,
+	pagingCases: 0,
+	fileNameCases: 0,
+	customUrlCases: 0,
+	gatewayCases: 0,
 });
 
 const counts = zero();
@@ -61,8 +74,11 @@ export function summaryLine(total: Counts): string {
 	const load = total.loadItems
 		? `, load ${total.loadItems} items with ${total.loadFailures} failed or duplicated in ${Math.round(total.loadSeconds)} s`
 		: '';
+	const hostile =
+		`, hostile servers: ${total.redirectCases} redirects, ${total.stallCases} stalls, ${total.pagingCases} paging scripts, ` +
+		`${total.fileNameCases} file names, ${total.customUrlCases} Custom URLs, ${total.gatewayCases} gateway failures of creates`;
 	return (
 		`Reliability: ${total.faultsSurvived} faults survived, ${total.badInputsRejected} bad inputs rejected, ` +
-		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${load}`
+		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${hostile}${load}`
 	);
 }

@@ -1,0 +1,260 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { systemClock } from '../../nodes/ZohoMeeting/transport/clock';
+import { REQUEST_DEADLINE_MS } from '../../nodes/ZohoMeeting/transport/deadlines';
+import { DOWNLOAD_IDLE_MS } from '../../nodes/ZohoMeeting/transport/download';
+import { connectedZohoCredential, type WorkflowRunResult, ZOHO_CREDENTIAL_TYPE } from '../harness';
+import type { ForeignRequest, ForeignServer } from '../helpers/foreignServer';
+import { locator, ZOHO_NODE_NAME } from '../helpers/sandboxWorkflow';
+import type { ReliabilitySandbox, RunOptions, ZohoNodeOptions } from './session';
+
+/**
+ * What the hostile-server files share: a seeded random source (the same cases on every
+ * run), a faster transport clock, the node's operations by HTTP method, and a hostile
+ * Zoho API with one URL prefix per generated case.
+ */
+
+/** A seeded pseudo-random source (mulberry32), so a failing case can be run again. */
+export function seeded(seed: number) {
+	let state = seed >>> 0;
+	const next = () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+	return { next, int, pick: <T>(values: readonly T[]): T => values[int(0, values.length - 1)] };
+}
+
+export type Random = ReturnType<typeof seeded>;
+
+const { sleep: realSleep, deadline: realDeadline } = systemClock;
+
+/**
+ * The transport's back-off 20 times faster, and both of its 60-second limits (an API
+ * exchange's deadline, a download's idle timeout) `limitMs`, so that a stalled server
+ * costs a case a second instead of minutes. The policy still decides every wait.
+ */
+export function fastTransport(limitMs: number): void {
+	jest.spyOn(systemClock, 'sleep').mockImplementation(async (ms, signal) => await realSleep(ms / 20, signal));
+	jest
+		.spyOn(systemClock, 'deadline')
+		.mockImplementation((ms) => realDeadline(ms === REQUEST_DEADLINE_MS || ms === DOWNLOAD_IDLE_MS ? limitMs : ms / 20));
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** One operation of the node, with parameters that pass its checks, and the request it sends. */
+export interface Operation {
+	name: string;
+	method: Method;
+	/** The sandbox path of its request, as a fault rule's regular expression. */
+	path: string;
+	/** Sent at most once whatever happens: a create, or an approval (it emails the registrant). */
+	once: boolean;
+	parameters: INodeParameters;
+}
+
+const MEETING_KEY = '1234567890';
+const WEBINAR_KEY = '9876543210';
+
+export const OPERATIONS: readonly Operation[] = [
+	{
+		name: 'Meeting > Get',
+		method: 'GET',
+		path: '^/api/v2/meetings/\\d+$',
+		once: false,
+		parameters: { resource: 'meeting', operation: 'get', meetingKey: locator('id', MEETING_KEY) },
+	},
+	{
+		name: 'Meeting > Get Many',
+		method: 'GET',
+		path: '^/api/v2/meetings$',
+		once: false,
+		parameters: { resource: 'meeting', operation: 'getAll', returnAll: true },
+	},
+	{
+		name: 'Recording > Get',
+		method: 'GET',
+		path: '^/api/v2/recordings/[^/]+$',
+		once: false,
+		parameters: { resource: 'recording', operation: 'get', recordingId: locator('id', 'REC_1') },
+	},
+	{
+		name: 'Settings > Get',
+		method: 'GET',
+		path: '^/api/v2/settings$',
+		once: false,
+		parameters: { resource: 'settings', operation: 'get' },
+	},
+	{
+		name: 'Meeting > Create',
+		method: 'POST',
+		path: '^/api/v2/meetings$',
+		once: true,
+		parameters: {
+			resource: 'meeting',
+			operation: 'create',
+			topic: 'Quarterly review',
+			startTime: '2099-01-01T10:00:00Z',
+			duration: 30,
+			timezone: 'UTC',
+		},
+	},
+	{
+		name: 'Webinar > Create',
+		method: 'POST',
+		path: '^/api/v2/webinars$',
+		once: true,
+		parameters: {
+			resource: 'webinar',
+			operation: 'create',
+			topic: 'Product launch',
+			startTime: '2099-01-15T13:00:00Z',
+			duration: 90,
+			timezone: 'UTC',
+		},
+	},
+	{
+		name: 'Participant > Add',
+		method: 'POST',
+		path: '/participants$',
+		once: true,
+		parameters: {
+			resource: 'participant',
+			operation: 'add',
+			meetingKey: locator('id', MEETING_KEY),
+			participants: { participant: [{ email: 'jane.smith@example.com', name: 'Jane Smith' }] },
+		},
+	},
+	{
+		name: 'Registration > Approve',
+		method: 'PUT',
+		path: '/approve$',
+		once: true,
+		parameters: {
+			resource: 'registration',
+			operation: 'approve',
+			webinarKey: locator('id', WEBINAR_KEY),
+			registrationId: 'REG_1',
+		},
+	},
+	{
+		name: 'Meeting > Update',
+		method: 'PUT',
+		path: '^/api/v2/meetings/\\d+$',
+		once: false,
+		parameters: { resource: 'meeting', operation: 'update', meetingKey: locator('id', MEETING_KEY), updateFields: { topic: 'Moved' } },
+	},
+	{
+		name: 'Settings > Update',
+		method: 'PUT',
+		path: '^/api/v2/settings$',
+		once: false,
+		parameters: { resource: 'settings', operation: 'update', updateFields: { defaultMeetingDuration: 45 } },
+	},
+	{
+		name: 'Meeting > Cancel',
+		method: 'DELETE',
+		path: '^/api/v2/meetings/\\d+$',
+		once: false,
+		parameters: { resource: 'meeting', operation: 'cancel', meetingKey: locator('id', MEETING_KEY) },
+	},
+	{
+		name: 'Recording > Delete',
+		method: 'DELETE',
+		path: '^/api/v2/recordings/[^/]+$',
+		once: false,
+		parameters: { resource: 'recording', operation: 'delete', recordingId: locator('id', 'REC_1') },
+	},
+];
+
+/** Runs the operation on every item, one item at a time, so that item i meets the i-th armed fault. */
+export const oneAtATime = (parameters: INodeParameters): INodeParameters => ({
+	...parameters,
+	options: { parallelRequests: 1 },
+});
+
+/** The output item of input item `index` (Continue On Fail keeps one per input item). */
+export function itemOf(items: INodeExecutionData[], index: number): INodeExecutionData | undefined {
+	return items.find((item) => (item.pairedItem as { item?: number } | undefined)?.item === index);
+}
+
+/** A short text of what a case's item ended in, for a list of problems. */
+export function outcomeOf(item: INodeExecutionData | undefined): string {
+	if (!item) return 'no output item';
+	if (!item.error) return `succeeded: ${JSON.stringify(item.json).slice(0, 120)}`;
+	return `${item.error.message} | ${(item.error as { description?: string }).description ?? ''}`;
+}
+
+/** Answers a case's requests; `path` is below the case's prefix (`/api/v2/...`). */
+export type CaseHandler = (request: IncomingMessage, response: ServerResponse, path: string, query: URLSearchParams) => void;
+
+export interface HostileCase {
+	/** The credential whose API URL is this case's prefix on the hostile server. */
+	credential: { id: string; name: string };
+	/** What the hostile server saw of this case, in order. */
+	requests(): ForeignRequest[];
+}
+
+/**
+ * A hostile Zoho Meeting API on a foreign server: each case gets a prefix (`/c17`) and a
+ * credential (Custom data center) whose API URL is that prefix, so dozens of cases can run
+ * at once on one server, each with its own answers and its own request log. The Accounts
+ * URL stays the sandbox's, so the sandbox's OAuth log shows any refresh.
+ */
+export class HostileApi {
+	private readonly handlers = new Map<string, CaseHandler>();
+	private tokens?: Promise<{ access_token: string; refresh_token?: string }>;
+	private count = 0;
+
+	constructor(
+		private readonly server: ForeignServer,
+		private readonly zoho: ReliabilitySandbox,
+	) {}
+
+	async open(handler: CaseHandler): Promise<HostileCase> {
+		this.server.answerWith((request, response) => this.route(request, response));
+		const prefix = `/c${++this.count}`;
+		this.handlers.set(prefix, handler);
+		this.tokens ??= this.zoho.issueTokens();
+		const credential = { id: `hostile${prefix.slice(1)}`, name: `Hostile Zoho ${prefix}` };
+		this.zoho.credentials.create({
+			type: ZOHO_CREDENTIAL_TYPE,
+			...credential,
+			data: { ...connectedZohoCredential(this.zoho.sandbox.url, await this.tokens), apiUrl: `${this.server.url}${prefix}` },
+		});
+		return { credential, requests: () => this.server.requests.filter((request) => request.path.startsWith(`${prefix}/`)) };
+	}
+
+	/** Runs one Zoho Meeting node on a case's credential. */
+	async run(
+		hostile: HostileCase,
+		parameters: INodeParameters,
+		options: RunOptions & ZohoNodeOptions = {},
+	): Promise<WorkflowRunResult> {
+		const node = { ...this.zoho.zoho(parameters, options), credentials: { [ZOHO_CREDENTIAL_TYPE]: hostile.credential } };
+		return await this.zoho.run([node], options);
+	}
+
+	private route(request: IncomingMessage, response: ServerResponse): void {
+		const url = new URL(request.url ?? '/', 'http://hostile');
+		const prefix = /^\/c\d+/.exec(url.pathname)?.[0] ?? '';
+		const handler = this.handlers.get(prefix);
+		if (!handler) {
+			response.writeHead(404).end();
+			return;
+		}
+		handler(request, response, url.pathname.slice(prefix.length), url.searchParams);
+	}
+}
+
+/** The API's success envelope. */
+export const envelope = (data: unknown, extra: IDataObject = {}) => JSON.stringify({ status: 'success', data, ...extra });
+
+/** The Zoho Meeting node's output in a run that did not fail. */
+export const outputOf = (result: WorkflowRunResult) => result.output(ZOHO_NODE_NAME);

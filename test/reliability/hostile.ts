@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import { ZohoClient } from '../../nodes/ZohoMeeting/transport/client';
 import { systemClock } from '../../nodes/ZohoMeeting/transport/clock';
 import { REQUEST_DEADLINE_MS } from '../../nodes/ZohoMeeting/transport/deadlines';
 import { DOWNLOAD_IDLE_MS } from '../../nodes/ZohoMeeting/transport/download';
@@ -191,14 +192,52 @@ export function outcomeOf(item: INodeExecutionData | undefined): string {
 	return `${item.error.message} | ${(item.error as { description?: string }).description ?? ''}`;
 }
 
+/**
+ * Runs `tasks`, at most `size` at a time, and returns their results in order. Stalled
+ * servers hold sockets and timers: a few hundred at once would make the test's own load,
+ * not the node, decide which try reaches the server before its deadline.
+ */
+export async function inBatches<T>(tasks: Array<() => Promise<T>>, size: number): Promise<T[]> {
+	const results: T[] = new Array<T>(tasks.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < tasks.length) {
+			const index = next++;
+			results[index] = await tasks[index]();
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(size, tasks.length) }, worker));
+	return results;
+}
+
+/**
+ * The URLs of every attempt the transport makes, counted where it hands a request to n8n.
+ * A server may never see an attempt that its deadline ended early (on a busy machine, the
+ * deadline can pass before the request is written), so "sent once" is judged here, and
+ * the server may only ever see fewer.
+ */
+export function countAttempts(): string[] {
+	const urls: string[] = [];
+	const send = ZohoClient.prototype.send;
+	jest.spyOn(ZohoClient.prototype, 'send').mockImplementation(async function (this: ZohoClient, options, signal, authenticated) {
+		urls.push(options.url);
+		return await send.call(this, options, signal, authenticated);
+	});
+	return urls;
+}
+
 /** Answers a case's requests; `path` is below the case's prefix (`/api/v2/...`). */
 export type CaseHandler = (request: IncomingMessage, response: ServerResponse, path: string, query: URLSearchParams) => void;
 
 export interface HostileCase {
 	/** The credential whose API URL is this case's prefix on the hostile server. */
 	credential: { id: string; name: string };
+	/** The case's base URL on the hostile server (its API URL, or a file host's). */
+	url: string;
 	/** What the hostile server saw of this case, in order. */
 	requests(): ForeignRequest[];
+	/** Of `urls` (countAttempts), those to this case. */
+	attempts(urls: string[]): number;
 }
 
 /**
@@ -223,12 +262,18 @@ export class HostileApi {
 		this.handlers.set(prefix, handler);
 		this.tokens ??= this.zoho.issueTokens();
 		const credential = { id: `hostile${prefix.slice(1)}`, name: `Hostile Zoho ${prefix}` };
+		const url = `${this.server.url}${prefix}`;
 		this.zoho.credentials.create({
 			type: ZOHO_CREDENTIAL_TYPE,
 			...credential,
-			data: { ...connectedZohoCredential(this.zoho.sandbox.url, await this.tokens), apiUrl: `${this.server.url}${prefix}` },
+			data: { ...connectedZohoCredential(this.zoho.sandbox.url, await this.tokens), apiUrl: url },
 		});
-		return { credential, requests: () => this.server.requests.filter((request) => request.path.startsWith(`${prefix}/`)) };
+		return {
+			credential,
+			url,
+			requests: () => this.server.requests.filter((request) => request.path.startsWith(`${prefix}/`)),
+			attempts: (urls) => urls.filter((candidate) => candidate.startsWith(`${url}/`)).length,
+		};
 	}
 
 	/** Runs one Zoho Meeting node on a case's credential. */

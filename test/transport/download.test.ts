@@ -155,6 +155,34 @@ describe('file names from servers', () => {
 		expect(safeFileName(name ?? 'fallback.mp4', 'fallback.mp4')).toBe(expected);
 	});
 
+	it.each([
+		['a C1 control character', 'rec\u0085ording.mp4', 'rec_ording.mp4'],
+		['a right-to-left override', 'clip\u202E4pm.exe', 'clip_4pm.exe'],
+		['a lone surrogate', 'a\uD800b.mp4', 'a_b.mp4'],
+		['leading dots and spaces', ' . .hidden.mp4', 'hidden.mp4'],
+	])('replaces %s', (_, name, expected) => {
+		expect(safeFileName(name, 'fallback.mp4')).toBe(expected);
+	});
+
+	it('never splits an emoji when it shortens a name', () => {
+		const name = safeFileName(`x${'🎬'.repeat(150)}`, 'f.mp4');
+		expect(name.length).toBeLessThanOrEqual(200);
+		expect(name).not.toMatch(/\p{Cs}/u);
+	});
+
+	it('gives a safe name for 5,000 random names drawn from hostile characters', () => {
+		const pool = ['/', '\\', '.', ' ', '\t', '\u0000', '\u001f', '\u007f', '\u0085', '\u202e', '\u2066', '\uD83C', '\uDFAC', '🎬', 'é', 'a', 'Z', '9', '-', '.mp4'];
+		let state = 7;
+		const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const unsafe: string[] = [];
+		for (let i = 0; i < 5000; i++) {
+			const name = Array.from({ length: Math.floor(next() * 400) }, () => pool[Math.floor(next() * pool.length)]).join('');
+			const safe = safeFileName(name, 'fallback.mp4');
+			if (/^\.|[/\\\p{Cc}\p{Cs}\u202a-\u202e\u2066-\u2069]/u.test(safe) || safe.length === 0 || safe.length > 200) unsafe.push(safe);
+		}
+		expect(unsafe).toEqual([]);
+	});
+
 	it('keeps a long name to 200 characters with its extension', () => {
 		const name = safeFileName(`${'x'.repeat(300)}.mp4`, 'f.mp4');
 		expect(name).toHaveLength(200);

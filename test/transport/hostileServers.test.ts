@@ -216,8 +216,13 @@ describe('the Custom data center', () => {
 		['a plain http URL of another machine', 'http://meeting.example.com', /must start with https:\/\//],
 		['a user name and password in the URL', 'USERINFO', /contains a user name or password/],
 		['text that is not a URL', 'meeting example', /is not a URL/],
+		['http to a name that DNS answers (*.localhost)', 'http://sandbox.localhost:4010', /must start with https:\/\//],
+		['http to localhost. (asked of DNS, not the hosts file)', 'http://localhost.:4010', /must start with https:\/\//],
+		['http:host without slashes, which n8n cannot send', 'NOSLASHES', /is not a URL/],
+		['a scheme that is not a web one', 'javascript:alert(1)', /must start with https:\/\//],
 	])('refuses %s before any request', async (_, apiUrl, message) => {
-		const url = apiUrl === 'USERINFO' ? sandbox.url.replace('http://', 'http://user:secret@') : apiUrl;
+		const url =
+			apiUrl === 'USERINFO' ? sandbox.url.replace('http://', 'http://user:secret@') : apiUrl === 'NOSLASHES' ? sandbox.url.replace('http://', 'http:') : apiUrl;
 		const credential = await foreignCredential(url);
 
 		const result = await sandbox.runZoho(getMeeting, { credential });

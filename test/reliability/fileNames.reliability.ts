@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { readBinary } from '../harness';
 import { useForeignServer } from '../helpers/foreignServer';
 import { locator } from '../helpers/sandboxWorkflow';
@@ -24,7 +22,7 @@ interface NameCase {
 	/** The Content-Disposition header as a JavaScript string; non-Latin-1 text goes as UTF-8 bytes. */
 	disposition?: string;
 	/** The recording's details, read when the header names no file. */
-	details?: IDataObject;
+	details?: Record<string, unknown>;
 	/** The stored name when the given one is already safe. */
 	keeps?: string;
 }
@@ -150,9 +148,13 @@ describe('file names from a hostile server', () => {
 		const server = await hostile.open((_, response, path) => {
 			const [, id, download] = /^\/api\/v2\/recordings\/([^/]+)(\/download)?$/.exec(path) ?? [];
 			const named = byId.get(id);
-			if (!named) return response.writeHead(404).end();
+			if (!named) {
+				response.writeHead(404).end();
+				return;
+			}
 			if (!download) {
-				return response.writeHead(200, { 'Content-Type': 'application/json' }).end(envelope({ recording_id: id, ...named.details }));
+				response.writeHead(200, { 'Content-Type': 'application/json' }).end(envelope({ recording_id: id, ...named.details }));
+				return;
 			}
 			// Header values travel as bytes: text beyond Latin-1 goes as its UTF-8 bytes, as a server would send it.
 			const disposition = named.disposition === undefined ? undefined : Buffer.from(named.disposition).toString('latin1');
@@ -171,14 +173,13 @@ describe('file names from a hostile server', () => {
 		for (const [index, { label, keeps }] of cases.entries()) {
 			const item = itemOf(items, index);
 			const name = item?.json.file_name;
-			const why = !item?.binary
-				? `the download failed: ${outcomeOf(item)}`
-				: (unsafe(name) ?? (keeps !== undefined && name !== keeps ? `changed a good name to ${JSON.stringify(name)}` : undefined));
-			if (why === undefined && item?.binary?.data.fileName === name && (await (await readBinary(item)).buffer()).equals(FILE)) {
-				count('fileNameCases');
-			} else {
-				problems.push(`${label}: ${why ?? `stored as ${JSON.stringify(item?.binary?.data.fileName)}, or the bytes differ`} (${JSON.stringify(name)})`);
-			}
+			let why: string | undefined;
+			if (!item?.binary) why = `the download failed: ${outcomeOf(item)}`;
+			else if (item.binary.data.fileName !== name) why = `stored as ${JSON.stringify(item.binary.data.fileName)}`;
+			else if (!(await (await readBinary(item)).buffer()).equals(FILE)) why = 'the bytes differ';
+			else why = unsafe(name) ?? (keeps !== undefined && name !== keeps ? 'a good name was changed' : undefined);
+			if (why === undefined) count('fileNameCases');
+			else problems.push(`${label}: ${why} (${JSON.stringify(name)})`);
 		}
 		expect(problems).toEqual([]);
 		expect(cases.length).toBeGreaterThanOrEqual(230);

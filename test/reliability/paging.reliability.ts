@@ -43,7 +43,7 @@ interface Script {
 	/** Return All when undefined. */
 	limit?: number;
 	/** One answer: the page's objects and pagination. */
-	answer(page: number, perPage: number): { data: unknown[]; pagination: IDataObject };
+	answer(page: number, perPage: number): { data: unknown[]; pagination: Record<string, unknown> };
 	/** Requests a correct node needs at most (the list's pages, the page that shows the end, read-ahead). */
 	maxRequests: number;
 }

@@ -47,29 +47,22 @@ interface OnceOperation {
 	prepare(): Promise<{ parameters: INodeParameters; items: IDataObject[]; names: string[]; sent: (body: unknown, path: string) => string }>;
 }
 
+/** Create Meeting or Create Webinar of three items, each with its own topic. */
+const createOf = (resource: 'meeting' | 'webinar'): OnceOperation => ({
+	name: `${resource === 'meeting' ? 'Meeting' : 'Webinar'} > Create`,
+	method: 'POST',
+	path: `^/api/v2/${resource}s$`,
+	prepare: async () => ({
+		parameters: { resource, operation: 'create', topic: '={{ $json.name }}', startTime: '2099-01-15T13:00:00Z', duration: 60, timezone: 'UTC' },
+		items: ['Alpha', 'Beta', 'Gamma'].map((name) => ({ name })),
+		names: ['Alpha', 'Beta', 'Gamma'],
+		sent: (body) => String((body as IDataObject).topic),
+	}),
+});
+
 const OPERATIONS: OnceOperation[] = [
-	{
-		name: 'Meeting > Create',
-		method: 'POST',
-		path: '^/api/v2/meetings$',
-		prepare: async () => ({
-			parameters: { resource: 'meeting', operation: 'create', topic: '={{ $json.name }}', startTime: '2099-01-01T10:00:00Z', duration: 30, timezone: 'UTC' },
-			items: ['Alpha', 'Beta', 'Gamma'].map((name) => ({ name })),
-			names: ['Alpha', 'Beta', 'Gamma'],
-			sent: (body) => String((body as IDataObject).topic),
-		}),
-	},
-	{
-		name: 'Webinar > Create',
-		method: 'POST',
-		path: '^/api/v2/webinars$',
-		prepare: async () => ({
-			parameters: { resource: 'webinar', operation: 'create', topic: '={{ $json.name }}', startTime: '2099-01-15T13:00:00Z', duration: 90, timezone: 'UTC' },
-			items: ['Alpha', 'Beta', 'Gamma'].map((name) => ({ name })),
-			names: ['Alpha', 'Beta', 'Gamma'],
-			sent: (body) => String((body as IDataObject).topic),
-		}),
-	},
+	createOf('meeting'),
+	createOf('webinar'),
 	{
 		name: 'Participant > Add',
 		method: 'POST',

@@ -11,27 +11,12 @@ import type { ForeignRequest, ForeignServer } from '../helpers/foreignServer';
 import { locator, ZOHO_NODE_NAME } from '../helpers/sandboxWorkflow';
 import type { ReliabilitySandbox, RunOptions, ZohoNodeOptions } from './session';
 
+export { seeded, type Random } from '../helpers/random';
+
 /**
- * What the hostile-server files share: a seeded random source (the same cases on every
- * run), a faster transport clock, the node's operations by HTTP method, and a hostile
+ * What the hostile-server files share: a faster transport clock, the node's operations by HTTP method, and a hostile
  * Zoho API with one URL prefix per generated case.
  */
-
-/** A seeded pseudo-random source (mulberry32), so a failing case can be run again. */
-export function seeded(seed: number) {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-	return { next, int, pick: <T>(values: readonly T[]): T => values[int(0, values.length - 1)] };
-}
-
-export type Random = ReturnType<typeof seeded>;
 
 const { sleep: realSleep, deadline: realDeadline } = systemClock;
 

@@ -14,6 +14,7 @@ import { systemClock } from '../../nodes/ZohoMeeting/transport/clock';
 import type { FaultRequest } from '../../sandbox/faults';
 import type { DateFilter, MeetingInput, MeetingRecord, RecordingRecord, Store } from '../../sandbox/store';
 import { MAX_REMEMBERED, type TriggerEvent } from '../../nodes/ZohoMeetingTrigger/pollState';
+import { seeded as random, type Random } from '../helpers/random';
 import { emitted, HOUR_S, LIST_PATH, listRequests, trigger, useSandbox, zohoTime, type Trigger } from './fixture';
 
 const SEEDS = process.env.ZOHO_TRIGGER_SEED ? [Number(process.env.ZOHO_TRIGGER_SEED)] : [11, 23, 37, 41, 59];
@@ -32,23 +33,6 @@ beforeEach(() => {
 	jest.spyOn(systemClock, 'sleep').mockImplementation(async (ms, signal) => await realSleep(ms / 250, signal));
 });
 afterEach(() => jest.restoreAllMocks());
-
-/** mulberry32: small, fast and the same on every machine, so a seed replays exactly. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-	const pick = <T>(values: readonly T[]): T => values[int(0, values.length - 1)];
-	return { next, int, pick, chance: (p: number) => next() < p };
-}
-
-type Random = ReturnType<typeof random>;
 
 /** A meeting put straight into the store, whole seconds, at any start (the API refuses past ones). */
 function addMeeting(store: Store, start: number, fields: MeetingInput): MeetingRecord {

@@ -14,8 +14,10 @@ import type { ReliabilitySandbox, RunOptions, ZohoNodeOptions } from './session'
 export { seeded, type Random } from '../helpers/random';
 
 /**
- * What the hostile-server files share: a faster transport clock, the node's operations by HTTP method, and a hostile
- * Zoho API with one URL prefix per generated case.
+ * What the hostile-server files (redirects, stalls, paging, fileNames, customUrls,
+ * gateways) share: a faster transport clock, the node's operations with their HTTP
+ * methods, a count of the transport's attempts, and a hostile Zoho API with one URL
+ * prefix per generated case.
  */
 
 const { sleep: realSleep, deadline: realDeadline } = systemClock;
@@ -32,12 +34,10 @@ export function fastTransport(limitMs: number): void {
 		.mockImplementation((ms) => realDeadline(ms === REQUEST_DEADLINE_MS || ms === DOWNLOAD_IDLE_MS ? limitMs : ms / 20));
 }
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
 /** One operation of the node, with parameters that pass its checks, and the request it sends. */
 export interface Operation {
 	name: string;
-	method: Method;
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	/** The sandbox path of its request, as a fault rule's regular expression. */
 	path: string;
 	/** Sent at most once whatever happens: a create, or an approval (it emails the registrant). */
@@ -158,12 +158,6 @@ export const OPERATIONS: readonly Operation[] = [
 		parameters: { resource: 'recording', operation: 'delete', recordingId: locator('id', 'REC_1') },
 	},
 ];
-
-/** Runs the operation on every item, one item at a time, so that item i meets the i-th armed fault. */
-export const oneAtATime = (parameters: INodeParameters): INodeParameters => ({
-	...parameters,
-	options: { parallelRequests: 1 },
-});
 
 /** The output item of input item `index` (Continue On Fail keeps one per input item). */
 export function itemOf(items: INodeExecutionData[], index: number): INodeExecutionData | undefined {

@@ -93,10 +93,12 @@ describe('API calls answered with a redirect', () => {
 		'%s (%s): no redirect is followed, for any status or target; the error names the target',
 		async (_name, method, operation) => {
 			const cases = redirectCases(operation, apiTargets());
-			for (const { status, location } of cases) {
-				const headers: Record<string, string> = location === undefined ? {} : { Location: location };
-				await zoho.admin.injectFault({ method, path: operation.path, fault: { type: 'status', status, headers } });
-			}
+			await Promise.all(
+				cases.map(async ({ status, location }) => {
+					const headers: Record<string, string> = location === undefined ? {} : { Location: location };
+					await zoho.admin.injectFault({ method, path: operation.path, fault: { type: 'status', status, headers } });
+				}),
+			);
 
 			// Items run in parallel, so the i-th fault may meet any item: each expected error must
 			// turn up exactly once among them.
@@ -312,11 +314,13 @@ const downloadOf = (id: string) => ({ resource: 'recording', operation: 'downloa
 async function downloadThrough(targets: DownloadTarget[], fetched: string[]): Promise<string[]> {
 	const random = seeded(targets.length);
 	const ids = targets.map((_, index) => `REC_T${index}`);
-	for (const [index, { location }] of targets.entries()) {
-		const headers: Record<string, string> = location === undefined ? {} : { Location: location };
-		const status = random.pick(STATUSES);
-		await zoho.admin.injectFault({ path: `^/api/v2/recordings/${ids[index]}/download$`, fault: { type: 'status', status, headers } });
-	}
+	await Promise.all(
+		targets.map(async ({ location }, index) => {
+			const headers: Record<string, string> = location === undefined ? {} : { Location: location };
+			const status = random.pick(STATUSES);
+			await zoho.admin.injectFault({ path: `^/api/v2/recordings/${ids[index]}/download$`, fault: { type: 'status', status, headers } });
+		}),
+	);
 
 	const result = await zoho.runZoho(downloadOf('={{ $json.id }}'), {
 		items: ids.map((id): IDataObject => ({ id })),

@@ -76,7 +76,7 @@ export function summaryLine(total: Counts): string {
 		: '';
 	const hostile =
 		`, hostile servers: ${total.redirectCases} redirects, ${total.stallCases} stalls, ${total.pagingCases} paging scripts, ` +
-		`${total.fileNameCases} file names, ${total.customUrlCases} Custom URLs, ${total.gatewayCases} gateway failures of creates`;
+		`${total.fileNameCases} file names, ${total.customUrlCases} Custom URLs, ${total.gatewayCases} lost answers to creates and approvals`;
 	return (
 		`Reliability: ${total.faultsSurvived} faults survived, ${total.badInputsRejected} bad inputs rejected, ` +
 		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${hostile}${load}`

@@ -11,6 +11,7 @@ import {
 	MANUAL_TRIGGER,
 	PACKAGE_NAME,
 	runWorkflow,
+	type NodeTypeMap,
 	type WorkflowJson,
 	type WorkflowRunResult,
 	ZOHO_CREDENTIAL_TYPE,
@@ -50,6 +51,8 @@ export interface RunZohoOptions {
 	credential?: { id: string; name: string };
 	/** Stops the execution once this settles, as the editor's Stop button does. */
 	stopWhen?: Promise<unknown>;
+	/** Node types that replace the harness's (e.g. the Zoho Meeting node, instrumented). */
+	nodeTypes?: NodeTypeMap;
 }
 
 /**
@@ -103,11 +106,16 @@ export class SandboxSession {
 				onError: options.onError,
 			},
 		]);
-		return await this.run(workflow, options.timezone, options.stopWhen);
+		const { timezone, stopWhen, nodeTypes } = options;
+		return await this.run(workflow, { timezone, stopWhen, nodeTypes });
 	}
 
-	async run(workflow: WorkflowJson, timezone?: string, stopWhen?: Promise<unknown>): Promise<WorkflowRunResult> {
-		return await runWorkflow({ workflow, credentials: this.credentials, timezone, stopWhen });
+	async run(
+		workflow: WorkflowJson,
+		options: Pick<RunZohoOptions, 'timezone' | 'stopWhen' | 'nodeTypes'> | string = {},
+	): Promise<WorkflowRunResult> {
+		const { timezone, stopWhen, nodeTypes } = typeof options === 'string' ? { timezone: options } : options;
+		return await runWorkflow({ workflow, credentials: this.credentials, timezone, stopWhen, nodeTypes });
 	}
 
 	/** The API requests the sandbox saw since the last reset (OAuth and file-host ones left out). */

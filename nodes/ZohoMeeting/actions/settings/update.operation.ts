@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { zohoApiRequest } from '../../transport';
 import { assertInteger, assertTimezone } from '../../transport/validation';
-import { readUpdateFields, updateFieldsCollection } from '../common.fields';
-import { MAX_DURATION_MINUTES } from '../common.fields';
+import { MAX_DURATION_MINUTES, readUpdateFields, updateFieldsCollection } from '../common.fields';
 
 const properties: INodeProperties[] = [
 	updateFieldsCollection([

@@ -1,30 +1,31 @@
-// Lint covers what ships: package.json, credentials/ and nodes/.
-// eslint-plugin-n8n-nodes-base still publishes eslintrc-style configs, so their rule
-// maps are lifted into flat-config blocks here; @n8n/eslint-plugin-community-nodes is
-// flat already. The few rules switched off are the ones n8n's own community-node
-// config (@n8n/node-cli, src/configs/eslint.ts) switches off, for the same reasons.
+// `npm run lint`, second part: eslint-plugin-n8n-nodes-base 2.x, the package's own choice
+// of rule sets (community for package.json, credentials, nodes), over what ships.
+//
+// The first part, `n8n-node lint` in strict mode (scripts/release/n8n-lint.ts), runs
+// n8n's default eslint.config.mjs, which may not be changed: it brings
+// @n8n/eslint-plugin-community-nodes, typescript-eslint and import-x, and the same three
+// rule sets from the eslint-plugin-n8n-nodes-base 1.x that @n8n/node-cli depends on.
+// This file adds the 2.x rules on top. The rules switched off are the ones that default
+// config (@n8n/node-cli, dist/configs/eslint.js) switches off, for the same reasons.
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import tseslint from 'typescript-eslint';
 import * as jsoncParser from 'jsonc-eslint-parser';
 
 const base = { plugins: { 'n8n-nodes-base': n8nNodesBase } };
+const typescript = { parser: tseslint.parser, parserOptions: { sourceType: 'module' } };
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'sandbox/**', 'test/**', 'scripts/**', '.n8n/**'] },
+	{ ignores: ['dist/**', 'node_modules/**'] },
 	{
 		...base,
 		files: ['package.json'],
 		languageOptions: { parser: jsoncParser },
-		rules: {
-			...n8nNodesBase.configs.community.rules,
-			'n8n-nodes-base/community-package-json-name-still-default': 'off',
-		},
+		rules: n8nNodesBase.configs.community.rules,
 	},
 	{
 		...base,
 		files: ['credentials/**/*.ts'],
-		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
+		languageOptions: typescript,
 		rules: {
 			...n8nNodesBase.configs.credentials.rules,
 			// Wants an n8n docs slug; a community credential links to its own docs
@@ -35,7 +36,7 @@ export default [
 	{
 		...base,
 		files: ['nodes/**/*.ts'],
-		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
+		languageOptions: typescript,
 		rules: {
 			...n8nNodesBase.configs.nodes.rules,
 			// Both want the string 'main'; community-nodes/node-connection-type-literal
@@ -45,14 +46,5 @@ export default [
 			// Zoho does have hard maximums (per_page 100), so maxValue is meaningful.
 			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
 		},
-	},
-	{
-		...n8nCommunityNodesPlugin.configs.recommended,
-		files: ['package.json', 'credentials/**/*.ts', 'nodes/**/*.ts'],
-		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
-	},
-	{
-		files: ['package.json'],
-		languageOptions: { parser: jsoncParser },
 	},
 ];

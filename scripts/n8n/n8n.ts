@@ -199,6 +199,14 @@ export class N8nCli {
 	/** Imports a workflow and executes it; fails with n8n's own message when it fails. */
 	async importAndExecute(workflow: WorkflowFile): Promise<Execution> {
 		await this.importWorkflows([workflow]);
+		return await this.executeOrFail(workflow);
+	}
+
+	/**
+	 * Executes a workflow imported before (several in one `importWorkflows` save a whole
+	 * n8n start each); fails with n8n's own message when it fails.
+	 */
+	async executeOrFail(workflow: Pick<WorkflowFile, 'id' | 'name'>): Promise<Execution> {
 		const { ok, execution, output } = await this.execute(workflow.id);
 		if (!ok) {
 			const error = execution.data.resultData.error;

@@ -22,7 +22,7 @@ export class ZohoMeetingOAuth2Api implements ICredentialType {
 
 	displayName = 'Zoho Meeting OAuth2 API';
 
-	documentationUrl = 'https://www.zoho.com/meeting/api-integration.html';
+	documentationUrl = 'https://github.com/n8n-nodes-zoho-meeting/n8n-nodes-zoho-meeting#connecting-zoho';
 
 	icon: Icon = {
 		light: 'file:../nodes/ZohoMeeting/zohoMeeting.svg',

@@ -109,6 +109,8 @@ export interface Execution {
 
 export interface ExecuteResult {
 	ok: boolean;
+	/** The exit code of `n8n execute`. */
+	code: number;
 	execution: Execution;
 	/** Everything the command printed, for failure messages. */
 	output: string;
@@ -193,16 +195,28 @@ export class N8nCli {
 		const execution = parseExecutionOutput(result.stdout);
 		if (!execution) throw new Error(`n8n execute printed no execution (exit ${result.code}):\n${tail(output)}`);
 		const ok = result.code === 0 && !execution.data.resultData.error;
-		return { ok, execution, output };
+		return { ok, execution, output, code: result.code };
 	}
 
 	/** Imports a workflow and executes it; fails with n8n's own message when it fails. */
 	async importAndExecute(workflow: WorkflowFile): Promise<Execution> {
 		await this.importWorkflows([workflow]);
-		const { ok, execution, output } = await this.execute(workflow.id);
+		return await this.executeOrFail(workflow);
+	}
+
+	/**
+	 * Executes a workflow imported before (several in one `importWorkflows` save a whole
+	 * n8n start each); fails with n8n's own message when it fails.
+	 */
+	async executeOrFail(workflow: Pick<WorkflowFile, 'id' | 'name'>): Promise<Execution> {
+		const { ok, execution, output, code } = await this.execute(workflow.id);
 		if (!ok) {
 			const error = execution.data.resultData.error;
-			throw new Error(`workflow "${workflow.name}" failed: ${error?.message ?? tail(output)}`);
+			// A run can succeed and n8n still exit non-zero (128: killed after the time-out).
+			const why =
+				error?.message ??
+				`n8n execute exited with ${code} (execution status ${execution.status ?? 'unknown'}):\n${tail(output)}`;
+			throw new Error(`workflow "${workflow.name}" failed: ${why}`);
 		}
 		return execution;
 	}

@@ -5,12 +5,13 @@
  *   n8n 2.x           from manifests/n8n-2 (its lock pins every package), without install
  *                     scripts, then only the native modules n8n needs at start are built
  *   n8n 1.x           the same from manifests/n8n-1, on this machine's Node 20
+ *   n8n floor         the oldest supported n8n (manifests/n8n-floor), the same way
  *   Chromium          Debian's, for the editor tests (root only; apt-get)
  *
  * Each part writes a stamp with its versions when it is complete; a later run that finds
  * every stamp current only checks a few files and returns at once.
  *
- * Flags: --no-legacy (skip n8n 1.x), --no-browser (skip Chromium).
+ * Flags: --no-legacy (skip both n8n 1.x runtimes), --no-browser (skip Chromium).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +21,8 @@ import { cleanEnv, runOrFail, sleep } from './processes';
 import {
 	CHROMIUM_BINARY,
 	MANIFESTS_DIR,
+	N8N_COMPAT,
 	N8N_CURRENT,
-	N8N_LEGACY,
 	n8nBin,
 	NATIVE_MODULES,
 	NODE24,
@@ -30,7 +31,7 @@ import {
 } from './runtime';
 
 export interface ProvisionOptions {
-	/** Also n8n 1.x for the compatibility check (default true). */
+	/** Also the n8n 1.x runtimes of the compatibility checks, newest and floor (default true). */
 	legacy?: boolean;
 	/** Also Debian's Chromium for the editor tests (default true). */
 	browser?: boolean;
@@ -197,7 +198,7 @@ function chromiumPart(): Part {
 
 function partsFor(options: ProvisionOptions): Part[] {
 	const parts = [node24Part(), n8nPart(N8N_CURRENT)];
-	if (options.legacy ?? true) parts.push(n8nPart(N8N_LEGACY));
+	if (options.legacy ?? true) parts.push(...N8N_COMPAT.map(n8nPart));
 	if (options.browser ?? true) parts.push(chromiumPart());
 	return parts;
 }

@@ -35,7 +35,7 @@ export const NODE24 = {
 
 export interface N8nRuntime {
 	/** Which runtime this is, also the folder name under manifests/. */
-	key: 'n8n-2' | 'n8n-1';
+	key: 'n8n-2' | 'n8n-1' | 'n8n-floor';
 	version: string;
 	dir: string;
 	/** The Node.js binary this n8n runs on. */
@@ -72,6 +72,26 @@ export const N8N_LEGACY: N8nRuntime = {
 	nodeDir: () => systemNodeDir(),
 	env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 };
+
+/**
+ * The oldest n8n the package supports, for the compatibility floor. The nodes import
+ * `NodeConnectionTypes` from n8n-workflow at run time (n8n's community-node lint,
+ * `@n8n/community-nodes/node-connection-type-literal`, refuses the string 'main'), and
+ * n8n-workflow exports it from 1.83.0 on, which n8n 1.85 ships; 1.85.4 is the last 1.85
+ * release. It runs on the machine's Node 20 like N8N_LEGACY; it has no task runner by
+ * default and no isolated-vm expression engine, so it needs no extra environment.
+ */
+export const N8N_FLOOR: N8nRuntime = {
+	key: 'n8n-floor',
+	version: '1.85.4',
+	dir: path.join(RUNTIME_DIR, 'n8n-1.85.4'),
+	nodeBinary: () => process.execPath,
+	nodeDir: () => systemNodeDir(),
+	env: {},
+};
+
+/** The n8n versions the compatibility e2e tests run the package on besides N8N_CURRENT. */
+export const N8N_COMPAT: readonly N8nRuntime[] = [N8N_LEGACY, N8N_FLOOR];
 
 /** Native modules n8n needs at start; everything else of n8n installs without scripts. */
 export const NATIVE_MODULES = ['sqlite3'];

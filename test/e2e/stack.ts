@@ -58,12 +58,20 @@ export function zohoNode(name: string, parameters: INode['parameters']): NodeSpe
 
 /**
  * A workflow of a Manual Trigger followed by `nodes` in a line, with a stable id (n8n
- * `execute` accepts ids of up to 21 characters).
+ * `execute` accepts ids of up to 21 characters). `active` is given: n8n 1.85's
+ * import:workflow has no default for it and fails on the NOT NULL column.
  */
 export function manualWorkflow(id: string, name: string, nodes: NodeSpec[]): WorkflowFile {
 	if (id.length > 21) throw new Error(`workflow id "${id}" is longer than 21 characters`);
 	const json = linearWorkflow([{ name: 'Start', type: MANUAL_TRIGGER }, ...nodes]);
-	return { id, name, nodes: json.nodes as unknown as WorkflowFile['nodes'], connections: json.connections, settings: {} };
+	return {
+		id,
+		name,
+		nodes: json.nodes as unknown as WorkflowFile['nodes'],
+		connections: json.connections,
+		settings: {},
+		active: false,
+	};
 }
 
 /** A workflow of the Zoho Meeting Trigger (node name "Zoho Meeting Trigger") alone. */

@@ -226,7 +226,9 @@ describe('sandbox recordings (spec "Recordings API")', () => {
 			expect(result.probes.get(offset)).toBe(recordingByte(seeded.recording_id, offset));
 		expect(result.sha256).toBe(expectedSha256(seeded.recording_id, size));
 		// Sandbox and client share this process: the whole file must never have been in it.
-		expect(result.peakBufferGrowth).toBeLessThan(64 * MiB);
+		// Chunks already hashed linger until V8 collects them: about 30 MiB on Node.js 20,
+		// 64 to 76 MiB on 24 (CI runs both); a buffered file would be 256 MiB and more.
+		expect(result.peakBufferGrowth).toBeLessThan(size / 2);
 	});
 });
 

@@ -8,13 +8,12 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 
 import { itemsOf, outputOf, type WorkflowFile } from '../../scripts/n8n/n8n';
-import { loadExamples } from '../../scripts/n8n/stack';
 import { recordingChunk } from '../../sandbox/recordingBytes';
 import { ActiveWorkflow } from './activeWorkflow';
+import { example } from './examples';
 import { e2eStack } from './stack';
 
 const stack = e2eStack();
-const examples = loadExamples();
 const published: ActiveWorkflow[] = [];
 
 /**
@@ -29,12 +28,6 @@ afterAll(async () => {
 	for (const workflow of published) await workflow.deactivate().catch(() => undefined);
 	rmSync(folder, { recursive: true, force: true });
 });
-
-function example(name: RegExp): WorkflowFile {
-	const found = examples.find((workflow) => name.test(workflow.name));
-	if (!found) throw new Error(`no example workflow named like ${name}`);
-	return found;
-}
 
 async function publish(workflow: WorkflowFile, listPath: string): Promise<ActiveWorkflow> {
 	await stack.cli.importWorkflows([workflow]);

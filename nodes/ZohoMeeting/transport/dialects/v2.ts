@@ -1,43 +1,24 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import { zohoErrorOf } from '../errors';
+import type { Dialect } from './dialect';
 
 /**
  * The wire shape of the API contract (docs/api-contract.md): paths below `/api/v2`,
- * answers in the envelope `{status, data, pagination}`, `page`/`per_page` paging.
+ * answers in the envelope `{status, data, pagination}`, `page`/`per_page` paging. n8n
+ * refreshes the token on its 401 by itself.
  */
-
-/** A request as it goes on the wire: its path from the API host's root. */
-export interface WireRequest {
-	method: IHttpRequestMethods;
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-}
-
-/** One page of a list, as the node reads it. */
-export interface ListPage {
-	data: IDataObject[];
-	/** Whether the server says more pages follow; undefined when it does not say. */
-	hasMore?: boolean;
-	/** How many objects the whole list holds, if the server says. */
-	total?: number;
-}
-
-/** The parts of a wire shape that the transport asks about. */
-export interface Dialect {
-	/** The wire request for a request of the contract, its path already checked and filled. */
-	toWire(request: { method: IHttpRequestMethods; path: string; qs?: IDataObject; body?: IDataObject }): WireRequest;
-	/** The query that asks for page `page` (1-based) of `perPage` objects. */
-	pageQuery(page: number, perPage: number): IDataObject;
-	/** The `data` of a successful answer. */
-	readData(body: IDataObject): unknown;
-	/** A page of a list, or undefined when the answer holds no list. */
-	readPage(body: IDataObject): ListPage | undefined;
-}
-
 export const v2Dialect: Dialect = {
-	toWire: ({ method, path, qs, body }) => ({ method, path: `/api/v2${path}`, qs, body }),
-	pageQuery: (page, perPage) => ({ page, per_page: perPage }),
-	readData: (body) => body.data,
+	shape: { api: 'v2' },
+	translate: ({ method, path, qs, body, page }) => ({
+		wire: {
+			method,
+			path: `/api/v2${path}`,
+			qs: page ? { ...qs, page: page.number, per_page: page.size } : qs,
+			body,
+		},
+	}),
+	readData: (body) => (body.data ?? {}) as IDataObject,
 	readPage(body) {
 		if (!Array.isArray(body.data)) return undefined;
 		const pagination = (body.pagination ?? {}) as { has_more?: unknown; total?: unknown };
@@ -48,4 +29,6 @@ export const v2Dialect: Dialect = {
 			total: Number.isInteger(total) && total >= 0 ? total : undefined,
 		};
 	},
+	readError: zohoErrorOf,
+	tokenRejected: (_, error) => error?.code === 'INVALID_OAUTHTOKEN',
 };

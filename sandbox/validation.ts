@@ -51,7 +51,13 @@ function checkField(value: unknown, field: Field, path: string): void {
 	switch (field.kind) {
 		case 'string':
 			if (typeof value !== 'string') throw wrongType(path, 'a string');
-			if (field.maxLength !== undefined && value.length > field.maxLength) {
+			// Characters as code points, as the node counts them: an emoji is one, not two
+			// (never more than UTF-16 units, so only a long string is counted again).
+			if (
+				field.maxLength !== undefined &&
+				value.length > field.maxLength &&
+				Array.from(value).length > field.maxLength
+			) {
 				throw wrongType(path, `a string of at most ${field.maxLength} characters`);
 			}
 			return;

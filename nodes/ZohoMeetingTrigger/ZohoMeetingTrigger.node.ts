@@ -8,7 +8,8 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_PER_PAGE, ZohoClient, type ApiRequest } from '../ZohoMeeting/transport';
-import { assertInteger, toZohoDateTime } from '../ZohoMeeting/transport/validation';
+import { toZohoDateTime } from '../ZohoMeeting/actions/shared/dates';
+import { assertInteger } from '../ZohoMeeting/actions/shared/parameters';
 import { TRIGGER_EVENTS, type TriggerEventDefinition } from './events';
 import { newestEligible, outOfTime, PollRound, type RoundSettings, type TriggerEvent } from './pollState';
 

@@ -66,7 +66,7 @@ describe('the credential API Auto-Detect', () => {
 		const credential = await organization.addCredential({ api: 'auto' });
 		await organization.admin.injectFault({ path: '^/api/v2/user\\.json$', count: 4, fault: { type: 'status', status: 500 } });
 		const failed = await organization.runZoho(listMeetings, { credential });
-		expect(failed.error?.httpCode).toBe('500');
+		expect(failed.error).toMatchObject({ httpCode: '500' });
 		await organization.admin.clearFaults();
 		await organization.admin.clearRequests();
 

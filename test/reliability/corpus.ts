@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import type { RequestLogEntry } from '../../sandbox/requestLog';
 import { locator } from '../helpers/sandboxWorkflow';
 
 /**
@@ -115,6 +116,16 @@ const BAD_DATES: unknown[] = [
 	...WRONG_TYPES,
 ];
 
+/**
+ * Local times that do not exist in Europe/Berlin: the hour its clocks skip on the last
+ * Sunday of March, 2026 to 2035, at its first second, its middle and its last second.
+ */
+const SKIPPED_IN_BERLIN: string[] = Array.from({ length: 10 }, (_, index) => 2026 + index).flatMap((year) => {
+	const lastOfMarch = new Date(Date.UTC(year, 2, 31));
+	const day = 31 - lastOfMarch.getUTCDay();
+	return ['02:00:00', '02:30:00', '02:59:59'].map((time) => `${year}-03-${day}T${time}`);
+});
+
 /** An optional date left empty is no filter; anything else that is not a date is an error. */
 const BAD_OPTIONAL_DATES = BAD_DATES.filter((value) => value !== '' && value !== null);
 
@@ -156,11 +167,55 @@ function badIntegers(min: number, max: number): unknown[] {
 		'60 minutes',
 		'NaN',
 		'Infinity',
+		'-Infinity',
+		// Text that Number() reads as a number, though no one writes a count so.
+		'1e1',
+		`${min}e0`,
+		'0x10',
+		'0b11',
+		'0o7',
+		'1_0',
+		'1,000',
+		`${min}.5`,
+		'１２',
+		'- 12',
+		`${min}abc`,
 		String(max + 1),
 		null,
 		...WRONG_TYPES,
 	];
 }
+
+/** Neither true/false, 1/0 nor their text: what a spreadsheet or a webhook might say instead. */
+const BAD_BOOLEANS: unknown[] = [
+	'',
+	'   ',
+	'yes',
+	'no',
+	'Y',
+	'N',
+	'on',
+	'off',
+	't',
+	'f',
+	'truee',
+	'fals',
+	'true false',
+	'null',
+	'undefined',
+	'2',
+	'-1',
+	'1.0',
+	'０',
+	2,
+	-1,
+	0.5,
+	null,
+	{},
+	{ value: true },
+	[],
+	['true'],
+];
 
 const BAD_EMAILS: unknown[] = [
 	'',
@@ -328,6 +383,20 @@ export function badInputCorpus(): BadInputGroup[] {
 		...idOps('Session ID', { 'session.get': { ...meeting, sessionId: VALUE } }),
 		...idOps('Registration ID', { 'registration.approve': { ...webinar, registrationId: VALUE } }),
 		...groups('Start Time', BAD_DATES, startTimeOps),
+		...groups('Start Time', SKIPPED_IN_BERLIN, {
+			'meeting.create': { ...schedule, startTime: VALUE, timezone: 'Europe/Berlin' },
+			'webinar.create': { ...schedule, startTime: VALUE, timezone: 'Europe/Berlin' },
+			'meeting.update': { ...meeting, updateFields: { startTime: VALUE, timezone: 'Europe/Berlin' } },
+			'webinar.update': { ...webinar, updateFields: { startTime: VALUE, timezone: 'Europe/Berlin' } },
+		}),
+		...groups('End Date', SKIPPED_IN_BERLIN, {
+			'meeting.create': {
+				...schedule,
+				startTime: '2026-01-01T10:00:00Z',
+				timezone: 'Europe/Berlin',
+				additionalFields: { recurrence: { rule: { type: 'daily', endDate: VALUE } } },
+			},
+		}),
 		...groups('From Date', BAD_OPTIONAL_DATES, listOps((value) => ({ fromDate: value }))),
 		...groups('To Date', BAD_OPTIONAL_DATES, listOps((value) => ({ toDate: value }))),
 		...groups(
@@ -359,6 +428,7 @@ export function badInputCorpus(): BadInputGroup[] {
 		...groups('Default Meeting Duration', badIntegers(1, 1440), {
 			'settings.update': { updateFields: { defaultMeetingDuration: VALUE } },
 		}),
+		...Object.entries(booleanFields(meeting, webinar)).flatMap(([field, operations]) => groups(field, BAD_BOOLEANS, operations)),
 		...groups('Email', BAD_EMAILS, emailOps),
 		...groups('Timezone', BAD_TIMEZONES, timezoneOps),
 		...groups('Topic', badText(200), topicOps),
@@ -386,4 +456,190 @@ export function badInputCorpus(): BadInputGroup[] {
 			trigger: { event: 'meetingCompleted', options: { lookBackWindow: VALUE } },
 		}),
 	];
+}
+
+/**
+ * Every yes/no parameter of every operation, by its label, with `{{ $json.value }}` in it;
+ * the operations that act on a meeting or a webinar take the key parameters given.
+ */
+function booleanFields(meetingKey: INodeParameters, webinarKey: INodeParameters): Record<string, Ops> {
+	const fields: Record<string, Ops> = {};
+	const meetingSettings = [
+		'Recording Enabled',
+		'Allow Participant Screen Share',
+		'Mute Participants on Entry',
+		'Enable Waiting Room',
+		'Allow Recording',
+	];
+	for (const label of meetingSettings) {
+		const name = parameterName(label);
+		fields[label] = {
+			'meeting.create': { ...schedule, additionalFields: { [name]: VALUE } },
+			'meeting.update': { ...meetingKey, updateFields: { [name]: VALUE } },
+		};
+	}
+	for (const label of ['Registration Required', 'Allow Questions', 'Allow Polls', 'Record Webinar']) {
+		const name = parameterName(label);
+		fields[label] = {
+			'webinar.create': { ...schedule, additionalFields: { [name]: VALUE } },
+			'webinar.update': { ...webinarKey, updateFields: { [name]: VALUE } },
+		};
+	}
+	for (const label of ['Auto Recording', 'Waiting Room Enabled']) {
+		fields[label] = { 'settings.update': { updateFields: { [parameterName(label)]: VALUE } } };
+	}
+	fields['Notify Participants'] = { 'meeting.cancel': { ...meetingKey, notifyParticipants: VALUE } };
+	fields['Send Invitation'] = {
+		'participant.add': {
+			...meetingKey,
+			participants: { participant: [{ email: '={{ "guest" + $itemIndex + "@example.com" }}', sendInvitation: VALUE }] },
+		},
+	};
+	fields['Return All'] = {
+		'meeting.getAll': { returnAll: VALUE, limit: 7 },
+		'webinar.getAll': { returnAll: VALUE, limit: 7 },
+		'recording.getAll': { returnAll: VALUE, limit: 7 },
+		'participant.getAll': { ...meetingKey, returnAll: VALUE, limit: 7 },
+		'session.getAll': { ...meetingKey, returnAll: VALUE, limit: 7 },
+		'registration.getAll': { ...webinarKey, returnAll: VALUE, limit: 7 },
+	};
+	return fields;
+}
+
+/** `Mute Participants on Entry` → `muteParticipantsOnEntry`. */
+function parameterName(label: string): string {
+	const [first, ...rest] = label.split(' ');
+	return [first.toLowerCase(), ...rest.map((word) => word[0].toUpperCase() + word.slice(1))].join('');
+}
+
+/** What the request the sandbox saw carries for a value read as meant. */
+export type SentRequest = Pick<RequestLogEntry, 'method' | 'path' | 'query' | 'body'>;
+
+/**
+ * Values of the right meaning in the wrong type, as expressions fed by spreadsheets and
+ * webhooks deliver them ("false", " 12 "): for every yes/no and whole-number parameter,
+ * the request must carry what the text means. Each group runs as one workflow, one item
+ * per case, one request per item in item order.
+ */
+export interface TextTypedGroup {
+	operation: string;
+	field: string;
+	parameters: INodeParameters;
+	/** What the operation acts on: one seeded object per item, its key in `$json.key`. */
+	needs?: 'meeting' | 'webinar';
+	cases: Array<{ value: unknown; means: boolean | number }>;
+	/** The value as the request carries it, to compare with what the case means. */
+	sent: (request: SentRequest) => unknown;
+}
+
+/** true/false, 1/0 and their text in the spellings people and tools use. */
+const BOOLEAN_CASES: Array<{ value: unknown; means: boolean }> = [
+	...[true, 'true', 'TRUE', 'True', ' true ', '\ttrue\n', '1', ' 1 ', 1].map((value) => ({ value, means: true })),
+	...[false, 'false', 'FALSE', 'False', ' false ', '\tfalse\n', '0', ' 0 ', 0].map((value) => ({ value, means: false })),
+];
+
+/** One whole number in range written the ways text carries it, and the range's ends as text. */
+export function integerCases(min: number, max: number): Array<{ value: unknown; means: number }> {
+	const n = Math.min(max, Math.max(min, 12));
+	return [
+		...[n, String(n), ` ${n} `, `\t${n}\n`, `+${n}`, `0${n}`, `${n}.0`, `${n}.00`].map((value) => ({ value, means: n })),
+		{ value: String(min), means: min },
+		{ value: ` ${max} `, means: max },
+	];
+}
+
+const path = (...keys: string[]) => (request: SentRequest) =>
+	keys.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], request.body);
+
+/** The key of the object seeded for the item. */
+const SEEDED_KEY = locator('id', '={{ $json.key }}');
+
+export function textTypedCorpus(): TextTypedGroup[] {
+	const meetingKey = { meetingKey: SEEDED_KEY };
+	const webinarKey = { webinarKey: SEEDED_KEY };
+	const apiName = (label: string) => label.toLowerCase().replace(/ /g, '_');
+	const result: TextTypedGroup[] = [];
+	const add = (field: string, operations: Ops, cases: TextTypedGroup['cases'], sent: TextTypedGroup['sent']) => {
+		for (const [operation, parameters] of Object.entries(operations)) {
+			const needs =
+				parameters.meetingKey === SEEDED_KEY ? 'meeting' : parameters.webinarKey === SEEDED_KEY ? 'webinar' : undefined;
+			result.push({ operation, field, parameters: op(operation, parameters), needs, cases, sent });
+		}
+	};
+	/** Where each yes/no field lands; the others are the meeting's or webinar's `settings.<name>`. */
+	const sentAt: Record<string, TextTypedGroup['sent']> = {
+		'Recording Enabled': path('recording_enabled'),
+		'Registration Required': path('registration_required'),
+		'Auto Recording': path('auto_recording'),
+		'Waiting Room Enabled': path('waiting_room_enabled'),
+		'Send Invitation': path('participants', '0', 'send_invitation'),
+		'Notify Participants': (request) => request.query.notify_participants === 'true',
+		// Return All pages 100 at a time, else per_page is the Limit (7).
+		'Return All': (request) => request.query.per_page === '100',
+	};
+	for (const [field, operations] of Object.entries(booleanFields(meetingKey, webinarKey))) {
+		add(field, operations, BOOLEAN_CASES, sentAt[field] ?? path('settings', apiName(field)));
+	}
+	add(
+		'Duration',
+		{
+			'meeting.create': { ...schedule, duration: VALUE },
+			'webinar.create': { ...schedule, duration: VALUE },
+			'meeting.update': { ...meetingKey, updateFields: { duration: VALUE } },
+			'webinar.update': { ...webinarKey, updateFields: { duration: VALUE } },
+		},
+		integerCases(1, 1440),
+		path('duration'),
+	);
+	// The plan's ceiling (100 on the sandbox's default plan) is lower than the field's.
+	add(
+		'Participant Limit',
+		{
+			'meeting.create': { ...schedule, additionalFields: { participantLimit: VALUE } },
+			'meeting.update': { ...meetingKey, updateFields: { participantLimit: VALUE } },
+		},
+		integerCases(1, 100),
+		path('participant_limit'),
+	);
+	add(
+		'Max Attendees',
+		{
+			'webinar.create': { ...schedule, additionalFields: { maxAttendees: VALUE } },
+			'webinar.update': { ...webinarKey, updateFields: { maxAttendees: VALUE } },
+		},
+		integerCases(1, 10_000),
+		path('max_attendees'),
+	);
+	add(
+		'Repeat Interval',
+		{
+			'meeting.create': {
+				...schedule,
+				additionalFields: { recurrence: { rule: { type: 'weekly', repeatInterval: VALUE } } },
+			},
+		},
+		integerCases(1, 99),
+		path('recurrence', 'repeat_interval'),
+	);
+	add(
+		'Default Meeting Duration',
+		{ 'settings.update': { updateFields: { defaultMeetingDuration: VALUE } } },
+		integerCases(1, 1440),
+		path('default_meeting_duration'),
+	);
+	// A page holds at most 100, so a larger limit shows as per_page=100.
+	add(
+		'Limit',
+		{
+			'meeting.getAll': { returnAll: false, limit: VALUE },
+			'webinar.getAll': { returnAll: false, limit: VALUE },
+			'recording.getAll': { returnAll: false, limit: VALUE },
+			'participant.getAll': { ...meetingKey, returnAll: false, limit: VALUE },
+			'session.getAll': { ...meetingKey, returnAll: false, limit: VALUE },
+			'registration.getAll': { ...webinarKey, returnAll: false, limit: VALUE },
+		},
+		integerCases(1, 100),
+		(request) => Number(request.query.per_page),
+	);
+	return result;
 }

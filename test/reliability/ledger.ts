@@ -11,6 +11,12 @@ export interface Counts {
 	faultsSurvived: number;
 	/** Bad parameter values that ended in a NodeOperationError naming the field. */
 	badInputsRejected: number;
+	/** Yes/no and whole-number values given as text whose request carried what they mean. */
+	textValuesReadAsMeant: number;
+	/** Local times read in a time zone (around its offset changes, and monthly) and found exact. */
+	zoneTimesChecked: number;
+	/** Time zones (with aliases) the sweep went through. */
+	zonesSwept: number;
 	/** Workflow runs and polls whose outputs, errors, run data and logs were scanned. */
 	runsScanned: number;
 	/** Occurrences of a token or the client secret found by those scans. */
@@ -27,6 +33,9 @@ export const LEDGER_DIR_VARIABLE = 'ZOHO_RELIABILITY_LEDGER';
 const zero = (): Counts => ({
 	faultsSurvived: 0,
 	badInputsRejected: 0,
+	textValuesReadAsMeant: 0,
+	zoneTimesChecked: 0,
+	zonesSwept: 0,
 	runsScanned: 0,
 	tokensLeaked: 0,
 	loadItems: 0,
@@ -63,6 +72,8 @@ export function summaryLine(total: Counts): string {
 		: '';
 	return (
 		`Reliability: ${total.faultsSurvived} faults survived, ${total.badInputsRejected} bad inputs rejected, ` +
+		`${total.textValuesReadAsMeant} text-typed values read as meant, ` +
+		`${total.zoneTimesChecked} local times exact in ${total.zonesSwept} time zones, ` +
 		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${load}`
 	);
 }

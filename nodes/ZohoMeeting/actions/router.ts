@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { RequestReached, ZohoClient } from '../transport';
-import { resources } from './resources';
-import { ItemWithBinary, type OperationResult, type ZohoOperation } from './types';
+import { operationOf } from './resources';
+import { ItemWithBinary, type OperationResult, type ZohoOperation } from './operation';
 
 /**
  * Enough requests in flight to keep n8n busy while Zoho answers: n8n spends a few
@@ -141,7 +141,7 @@ function firstFailure(failures: Failure[], results: INodeExecutionData[][]): Err
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.[operationName];
+	const operation = operationOf(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
 	}

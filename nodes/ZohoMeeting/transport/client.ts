@@ -19,10 +19,10 @@ import { systemClock, type Clock } from './clock';
 import type { ListPage, Translation, WireRequest } from './dialects/dialect';
 import { downloadToBinary, type DownloadChannel, type DownloadOptions } from './download';
 import { pages, pageThrough, requestPage } from './pagination';
+import { assertPathId } from './pathIds';
 import { sendRequest, type ApiRequest, type Connection, type Endpoint, type RawResponse } from './request';
 import { RequestSlots } from './slots';
 import { checkCredentialUrls } from './urls';
-import { assertPathId } from './validation';
 
 export type ZohoContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 

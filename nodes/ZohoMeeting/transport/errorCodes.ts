@@ -1,9 +1,10 @@
 /**
  * Zoho Meeting error codes: HTTP status, what it means and how to fix it. The transport
  * reads it to explain an error to the user; the sandbox reads it to answer with the
- * same status and message. The first six are the spec's ("Error Codes"); then come the
- * codes the API uses for the other failures the spec describes by status only, and the
- * two of Zoho's organization API that no v2 code covers (docs/zoho-api.md, "Errors").
+ * same status and message. The first six are the API reference's (docs/api-contract.md,
+ * "Errors"); then come the codes the API uses for the other failures the reference
+ * describes by status only, and the two of Zoho's organization API that no v2 code covers
+ * (docs/zoho-api.md, "Errors").
  */
 export interface ZohoErrorCode {
 	httpCode: number;

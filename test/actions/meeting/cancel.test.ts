@@ -26,6 +26,42 @@ describe('meeting: cancel', () => {
 		expect(after.output(ZOHO_NODE_NAME)[0].json.status).toBe('cancelled');
 	});
 
+	it.each([
+		['false', false],
+		[' TRUE ', true],
+	])('reads Notify Participants %j from an expression as %s', async (text, notify) => {
+		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
+		const key = meetings[0].meeting_key;
+		await sandbox.admin.clearRequests();
+
+		const result = await sandbox.runZoho(
+			{
+				resource: 'meeting',
+				operation: 'cancel',
+				meetingKey: { __rl: true, mode: 'id', value: key },
+				notifyParticipants: '={{ $json.notify }}',
+			},
+			{ items: [{ notify: text }] },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(result.output(ZOHO_NODE_NAME)[0].json).toEqual({ success: true, meetingKey: key, notifiedParticipants: notify });
+		expect((await sandbox.apiRequests())[0].query).toEqual({ notify_participants: String(notify) });
+	});
+
+	it('refuses a Notify Participants that is not true or false before cancelling', async () => {
+		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
+		await sandbox.admin.clearRequests();
+		const result = await sandbox.runZoho({
+			resource: 'meeting',
+			operation: 'cancel',
+			meetingKey: { __rl: true, mode: 'id', value: meetings[0].meeting_key },
+			notifyParticipants: '={{ "no thanks" }}',
+		});
+		expect(result.error?.message).toBe('Notify Participants must be true or false');
+		expect(await sandbox.apiRequests()).toEqual([]);
+	});
+
 	it('keeps going with Continue On Fail: an error item for the bad key, the others cancelled', async () => {
 		const { meetings } = await sandbox.admin.seed({ meetings: 2 });
 		const keys = [meetings[0].meeting_key, '404404404', meetings[1].meeting_key];

@@ -59,6 +59,33 @@ describe('meeting: getAll', () => {
 		]);
 	});
 
+	// Issue 10, finding 2, with the issue's own times: read in the workflow's time zone, the
+	// day before a daylight-saving change east of UTC (main sent each an hour off).
+	it.each([
+		['2025-10-04T20:00:00', 'Australia/Sydney', '2025-10-04T10:00:00Z'],
+		['2025-10-26T01:30:00', 'Europe/Berlin', '2025-10-25T23:30:00Z'],
+		['2025-09-27T22:00:00', 'Pacific/Auckland', '2025-09-27T10:00:00Z'],
+	])('reads From Date %s in the workflow zone %s as %s', async (local, timezone, utc) => {
+		const result = await sandbox.runZoho(
+			{ resource: 'meeting', operation: 'getAll', returnAll: true, filters: { fromDate: local } },
+			{ timezone },
+		);
+		expect(result.error).toBeUndefined();
+		expect(await pageQueries()).toEqual([{ page: '1', per_page: '100', from_date: utc }]);
+	});
+
+	it('reads Return All and Limit given as text from expressions as meant', async () => {
+		await sandbox.admin.seed({ meetings: 5 });
+		await sandbox.admin.clearRequests();
+		const result = await sandbox.runZoho(
+			{ resource: 'meeting', operation: 'getAll', returnAll: '={{ $json.all }}', limit: '={{ $json.limit }}' },
+			{ items: [{ all: 'false', limit: ' 2 ' }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output(ZOHO_NODE_NAME)).toHaveLength(2);
+		expect(await pageQueries()).toEqual([{ page: '1', per_page: '2' }]);
+	});
+
 	it('refuses a date range that ends before it starts', async () => {
 		const result = await sandbox.runZoho({
 			resource: 'meeting',

@@ -78,6 +78,51 @@ describe('participant: add', () => {
 		]);
 	});
 
+	it('reads Send Invitation given as text as meant, and takes internationalized domains', async () => {
+		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
+		await sandbox.admin.clearRequests();
+
+		const result = await sandbox.runZoho(
+			{
+				resource: 'participant',
+				operation: 'add',
+				meetingKey: locator('id', meetings[0].meeting_key),
+				participants: participants(
+					{ email: 'user@пример.рф', sendInvitation: '={{ $json.first }}' as unknown as boolean },
+					{ email: 'user@example.xn--p1ai', sendInvitation: '={{ $json.second }}' as unknown as boolean },
+				),
+			},
+			{ items: [{ first: 'false', second: ' 1 ' }] },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect((await sandbox.apiRequests())[0].body).toEqual({
+			participants: [
+				{ email: 'user@пример.рф', send_invitation: false },
+				{ email: 'user@example.xn--p1ai', send_invitation: true },
+			],
+		});
+		expect(result.output(ZOHO_NODE_NAME).map((item) => item.json.email)).toEqual([
+			'user@пример.рф',
+			'user@example.xn--p1ai',
+		]);
+	});
+
+	it('refuses a Send Invitation that is not true or false before sending anything', async () => {
+		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
+		await sandbox.admin.clearRequests();
+
+		const result = await sandbox.runZoho({
+			resource: 'participant',
+			operation: 'add',
+			meetingKey: locator('id', meetings[0].meeting_key),
+			participants: participants({ email: 'ann@example.com', sendInvitation: '={{ "sure" }}' as unknown as boolean }),
+		});
+
+		expect(result.error).toMatchObject({ message: 'Send Invitation must be true or false', description: expect.stringContaining('"sure"') });
+		expect(await sandbox.apiRequests()).toEqual([]);
+	});
+
 	it('refuses an invalid email before sending anything, naming the row', async () => {
 		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
 		await sandbox.admin.clearRequests();

@@ -51,11 +51,32 @@ describe('Settings > Update', () => {
 		});
 	});
 
+	test('reads yes/no and numbers given as text from expressions as meant (issue 10, finding 4)', async () => {
+		const result = await sandbox.runZoho(
+			update({
+				autoRecording: '={{ $json.autoRecording }}',
+				waitingRoomEnabled: '={{ $json.waitingRoom }}',
+				defaultMeetingDuration: '={{ $json.minutes }}',
+			}),
+			{ items: [{ autoRecording: 'false', waitingRoom: 'TRUE', minutes: ' 45 ' }] },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect((await sandbox.apiRequests())[0].body).toEqual({
+			default_meeting_duration: 45,
+			auto_recording: false,
+			waiting_room_enabled: true,
+		});
+		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ auto_recording: false, waiting_room_enabled: true });
+	});
+
 	test.each([
 		['no field', {}, 'Update Fields is empty'],
 		['a duration of 1.5 minutes', { defaultMeetingDuration: 1.5 }, 'Default Meeting Duration must be a whole number from 1 to 1440'],
 		['a duration over a day', { defaultMeetingDuration: 1441 }, 'Default Meeting Duration must be a whole number from 1 to 1440'],
 		['an unknown time zone', { defaultTimezone: 'Eastern Time' }, 'Default Timezone "Eastern Time" is not a known time zone'],
+		['"false" misspelt', { autoRecording: '={{ "flase" }}' }, 'Auto Recording must be true or false'],
+		['a duration in scientific notation', { defaultMeetingDuration: '={{ "6e1" }}' }, 'Default Meeting Duration must be a whole number from 1 to 1440'],
 	])('%s is refused before any request', async (_, fields, message) => {
 		const result = await sandbox.runZoho(update(fields));
 

@@ -78,6 +78,49 @@ describe('Webinar > Create', () => {
 		});
 	});
 
+	test('reads yes/no settings and numbers given as text from expressions as meant', async () => {
+		const result = await sandbox.runZoho(
+			create({
+				topic: 'Imported',
+				startTime: '2030-01-15T18:00:00Z',
+				timezone: 'UTC',
+				additionalFields: {
+					registrationRequired: '={{ $json.registration }}',
+					allowQuestions: '={{ $json.questions }}',
+					allowPolls: '={{ $json.polls }}',
+					recordWebinar: '={{ $json.record }}',
+					maxAttendees: '={{ $json.max }}',
+				},
+			}),
+			{ items: [{ registration: 'false', questions: '0', polls: 'False', record: ' true ', max: '750' }] },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect((await sandbox.apiRequests())[0].body).toMatchObject({
+			max_attendees: 750,
+			registration_required: false,
+			settings: { allow_questions: false, allow_polls: false, record_webinar: true },
+		});
+		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ registration_required: false });
+	});
+
+	test('a start time near a daylight-saving change is exact; one the clocks skip is refused', async () => {
+		const sydney = await sandbox.runZoho(
+			create({ topic: 'Launch', startTime: '2027-10-02T20:00:00', timezone: 'Australia/Sydney' }),
+		);
+		expect(sydney.error).toBeUndefined();
+		expect((await sandbox.apiRequests())[0].body).toMatchObject({ start_time: '2027-10-02T10:00:00Z' });
+		await sandbox.admin.clearRequests();
+
+		const skipped = await sandbox.runZoho(
+			create({ topic: 'Launch', startTime: '2027-10-03T02:30:00', timezone: 'Australia/Sydney' }),
+		);
+		expect(skipped.error?.message).toBe(
+			'Start Time 2027-10-03T02:30:00 does not exist in Australia/Sydney: clocks jump from 02:00 to 03:00',
+		);
+		expect(await sandbox.apiRequests()).toEqual([]);
+	});
+
 	test('one webinar per input item, each paired with its item', async () => {
 		const result = await sandbox.runZoho(
 			create({ topic: '={{ $json.topic }}', startTime: '={{ $json.start }}', timezone: 'UTC' }),
@@ -117,6 +160,12 @@ describe('Webinar > Create', () => {
 			'Max Attendees must be a whole number from 1 to 10000',
 		],
 		['an unknown time zone', { timezone: 'Mars/Olympus_Mons' }, 'Timezone "Mars/Olympus_Mons" is not a known time zone'],
+		[
+			'"no" for Registration Required',
+			{ additionalFields: { registrationRequired: '={{ "no" }}' } },
+			'Registration Required must be true or false',
+		],
+		['a hex number of attendees', { additionalFields: { maxAttendees: '={{ "0x64" }}' } }, 'Max Attendees must be a whole number from 1 to 10000'],
 	])('%s is refused before any request', async (_, fields, message) => {
 		const result = await sandbox.runZoho(
 			create({ topic: 'Launch', startTime: '2030-01-15T18:00:00Z', ...fields }),

@@ -66,6 +66,43 @@ describe('Webinar > Update', () => {
 		});
 	});
 
+	test("a start time without an offset is read in the webinar's own time zone, asked of Zoho", async () => {
+		const {
+			webinars: [webinar],
+		} = await sandbox.admin.seed({ webinars: [{ topic: 'Launch', start_time: '2030-05-01T01:00:00Z', timezone: 'Asia/Tokyo' }] });
+		await sandbox.admin.clearRequests();
+
+		const result = await sandbox.runZoho(update(webinar.webinar_key, { startTime: '2030-06-01T10:00:00' }), {
+			timezone: 'America/New_York',
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(await sandbox.apiRequests()).toEqual([
+			{ method: 'GET', path: `/api/v2/webinars/${webinar.webinar_key}`, query: {}, body: null },
+			{ method: 'PUT', path: `/api/v2/webinars/${webinar.webinar_key}`, query: {}, body: { start_time: '2030-06-01T01:00:00Z' } },
+		]);
+	});
+
+	test("a webinar whose time zone Zoho does not give is not guessed at", async () => {
+		const {
+			webinars: [webinar],
+		} = await sandbox.admin.seed({ webinars: 1 });
+		await sandbox.admin.injectFault({
+			method: 'GET',
+			path: `^/api/v2/webinars/${webinar.webinar_key}$`,
+			fault: { type: 'status', status: 200, body: { data: { ...webinar, timezone: 'Mars/Olympus_Mons' } } },
+		});
+		await sandbox.admin.clearRequests();
+
+		const result = await sandbox.runZoho(update(webinar.webinar_key, { startTime: '2030-06-01T10:00:00' }));
+
+		expect(result.error).toMatchObject({
+			message: "The webinar's time zone is unknown",
+			description: expect.stringContaining('"Mars/Olympus_Mons"'),
+		});
+		expect((await sandbox.apiRequests()).map((request) => request.method)).toEqual(['GET']);
+	});
+
 	test('empty Update Fields are refused before any request', async () => {
 		const result = await sandbox.runZoho(update('2000000001', {}));
 

@@ -1,11 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { meetingKeyLocator } from '../common.descriptions';
-import { getMeetingKey } from '../locators';
+import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
+import { assertBoolean } from '../shared/parameters';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Cancel',
+	description: 'Cancel a meeting',
+	action: 'Cancel a meeting',
+};
+
+export const properties: INodeProperties[] = [
 	meetingKeyLocator,
 	{
 		displayName: 'Notify Participants',
@@ -16,13 +21,14 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['meeting'], operation: ['cancel'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
-	const notifyParticipants = this.getNodeParameter('notifyParticipants', itemIndex, true) as boolean;
+	const notifyParticipants = assertBoolean(
+		this.getNode(),
+		itemIndex,
+		'notifyParticipants',
+		this.getNodeParameter('notifyParticipants', itemIndex, true),
+	);
 	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
 	await zoho.request({
 		method: 'DELETE',

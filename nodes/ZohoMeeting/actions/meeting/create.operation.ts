@@ -1,20 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { timezoneField } from '../common.descriptions';
-import { readScheduleFields } from '../common.fields';
+import { participantsField } from '../shared/participants';
+import { readScheduleFields } from '../shared/schedule';
 import {
 	durationField,
 	meetingOptions,
-	participantsField,
 	recurrenceField,
 	startTimeField,
+	timezoneField,
 	toMeetingBody,
 	topicField,
 } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Create',
+	description: 'Schedule a meeting, one-off or recurring',
+	action: 'Create a meeting',
+};
+
+export const properties: INodeProperties[] = [
 	{ ...topicField, required: true },
 	{ ...startTimeField, required: true },
 	durationField,
@@ -29,13 +34,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['meeting'], operation: ['create'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const { fields, timezone } = readScheduleFields.call(this, itemIndex);
-	const body = toMeetingBody(this, itemIndex, fields, timezone);
+	const body = toMeetingBody(this.getNode(), itemIndex, fields, timezone);
 	return await zoho.request({ method: 'POST', path: '/meetings', body, itemIndex });
 }

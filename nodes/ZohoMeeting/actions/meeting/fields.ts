@@ -1,43 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
-import {
-	assertEmail,
-	assertInteger,
-	assertNonEmptyText,
-	assertNotBefore,
-	toZohoDateTime,
-} from '../../transport/validation';
-import { MAX_DURATION_MINUTES, scheduleBody, settingsBody } from '../common.fields';
+import { assertNotBefore, toZohoDateTime } from '../shared/dates';
+import { assertBoolean, assertInteger, assertNonEmptyText } from '../shared/parameters';
+import { participantRows, toParticipant } from '../shared/participants';
+import { scheduleBody, scheduleFields, settingsBody } from '../shared/schedule';
 
-const MAX_TOPIC_LENGTH = 200;
 const MAX_AGENDA_LENGTH = 2000;
 
-export const topicField: INodeProperties = {
-	displayName: 'Topic',
-	name: 'topic',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. Product Demo',
-	description: 'Title of the meeting, shown to participants',
-};
-
-export const startTimeField: INodeProperties = {
-	displayName: 'Start Time',
-	name: 'startTime',
-	type: 'dateTime',
-	default: '',
-	description:
-		'When the meeting starts. A time without an offset is read in the meeting\'s time zone; it is sent to Zoho in UTC.',
-};
-
-export const durationField: INodeProperties = {
-	displayName: 'Duration (Minutes)',
-	name: 'duration',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: MAX_DURATION_MINUTES },
-	default: 60,
-	description: 'Length of the meeting in minutes',
-};
+export const {
+	topic: topicField,
+	startTime: startTimeField,
+	duration: durationField,
+	timezone: timezoneField,
+} = scheduleFields('meeting', 'Product Demo');
 
 /** Optional meeting fields that both Create and Update offer. */
 export const meetingOptions: INodeProperties[] = [
@@ -110,40 +85,6 @@ const SETTINGS: Record<string, string> = {
 	allowRecording: 'allow_recording',
 };
 
-export const participantsField: INodeProperties = {
-	displayName: 'Participants',
-	name: 'participants',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	default: {},
-	placeholder: 'Add Participant',
-	description: 'People to invite',
-	options: [
-		{
-			displayName: 'Participant',
-			name: 'participant',
-			values: [
-				{
-					displayName: 'Email',
-					name: 'email',
-					type: 'string',
-					placeholder: 'name@email.com',
-					default: '',
-					description: 'Email address of the participant',
-				},
-				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Jane Smith',
-					description: 'Display name of the participant',
-				},
-			],
-		},
-	],
-};
-
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 export const recurrenceField: INodeProperties = {
@@ -191,30 +132,36 @@ export const recurrenceField: INodeProperties = {
 					name: 'endDate',
 					type: 'dateTime',
 					default: '',
-					description: 'Last day the meeting may take place',
+					description:
+						"Last day the meeting may take place. A time without an offset is read in the meeting's time zone, like Start Time (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier).",
 				},
 			],
 		},
 	],
 };
 
-interface ParticipantInput {
-	email?: string;
-	name?: string;
+/** The contract's `recurrence` of a series, its end checked against the start. */
+function toRecurrence(node: INode, itemIndex: number, rule: IDataObject, timezone: string, start: unknown): IDataObject {
+	const recurrence: IDataObject = {
+		type: rule.type,
+		repeat_interval: assertInteger(node, itemIndex, 'repeatInterval', rule.repeatInterval ?? 1, 1, 99),
+	};
+	const days = (rule.daysOfWeek as string[] | undefined) ?? [];
+	if (days.length) recurrence.days_of_week = days;
+	if (rule.endDate) {
+		recurrence.end_date = toZohoDateTime(node, itemIndex, 'endDate', rule.endDate, timezone);
+		// Zoho refuses a series that ends before it starts: say so before sending it.
+		if (typeof start === 'string') assertNotBefore(node, itemIndex, 'endDate', recurrence.end_date, 'startTime', start);
+	}
+	return recurrence;
 }
 
 /**
- * Turns the editor's fields into the spec's meeting body (Schedule Meeting, Update
+ * Turns the editor's fields into the contract's meeting body (Schedule Meeting, Update
  * Meeting, Schedule Recurring Meeting), checking every value first.
  */
-export function toMeetingBody(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	fields: IDataObject,
-	timezone: string,
-): IDataObject {
-	const node = ctx.getNode();
-	const body = scheduleBody(node, itemIndex, fields, timezone, MAX_TOPIC_LENGTH);
+export function toMeetingBody(node: INode, itemIndex: number, fields: IDataObject, timezone: string): IDataObject {
+	const body = scheduleBody(node, itemIndex, fields, timezone);
 	if (fields.agenda !== undefined && fields.agenda !== '') {
 		body.agenda = assertNonEmptyText(node, itemIndex, 'agenda', fields.agenda, MAX_AGENDA_LENGTH);
 	}
@@ -224,38 +171,17 @@ export function toMeetingBody(
 	if (fields.participantLimit !== undefined) {
 		body.participant_limit = assertInteger(node, itemIndex, 'participantLimit', fields.participantLimit, 1, 1000);
 	}
-	if (fields.recordingEnabled !== undefined) body.recording_enabled = Boolean(fields.recordingEnabled);
-	const settings = settingsBody(fields, SETTINGS);
-	if (settings) body.settings = settings;
-
-	const participants = ((fields.participants as IDataObject | undefined)?.participant ?? []) as ParticipantInput[];
-	if (participants.length) {
-		body.participants = participants.map((participant, index) => {
-			const entry: IDataObject = {
-				email: assertEmail(node, itemIndex, `participants[${index}].email`, participant.email),
-			};
-			if (participant.name) entry.name = participant.name;
-			return entry;
-		});
+	if (fields.recordingEnabled !== undefined) {
+		body.recording_enabled = assertBoolean(node, itemIndex, 'recordingEnabled', fields.recordingEnabled);
 	}
-
+	const settings = settingsBody(node, itemIndex, fields, SETTINGS);
+	if (settings) body.settings = settings;
+	const participants = participantRows(fields.participants).map((row, index) => toParticipant(node, itemIndex, row, index));
+	if (participants.length) body.participants = participants;
 	const rule = (fields.recurrence as IDataObject | undefined)?.rule as IDataObject | undefined;
 	if (rule) {
-		const recurrence: IDataObject = {
-			type: rule.type,
-			repeat_interval: assertInteger(node, itemIndex, 'repeatInterval', rule.repeatInterval ?? 1, 1, 99),
-		};
-		const days = (rule.daysOfWeek as string[] | undefined) ?? [];
-		if (days.length) recurrence.days_of_week = days;
-		if (rule.endDate) {
-			recurrence.end_date = toZohoDateTime(node, itemIndex, 'endDate', rule.endDate, timezone);
-			// Zoho refuses a series that ends before it starts: say so before sending it.
-			if (typeof body.start_time === 'string') {
-				assertNotBefore(node, itemIndex, 'endDate', recurrence.end_date, 'startTime', body.start_time);
-			}
-		}
 		body.is_recurring = true;
-		body.recurrence = recurrence;
+		body.recurrence = toRecurrence(node, itemIndex, rule, timezone, body.start_time);
 	}
 	return body;
 }

@@ -1,32 +1,35 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { meetingKeyLocator, timezoneField } from '../common.descriptions';
-import { readUpdateFields, updateFieldsCollection } from '../common.fields';
-import { getMeetingKey, getTimezone } from '../locators';
-import { durationField, meetingOptions, startTimeField, toMeetingBody, topicField } from './fields';
+import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
+import { readScheduleUpdate, sendScheduleUpdate, updateFieldsCollection, updateTimezoneField } from '../shared/updates';
+import { durationField, meetingOptions, startTimeField, timezoneField, toMeetingBody, topicField } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update',
+	description: 'Update a meeting',
+	action: 'Update a meeting',
+};
+
+export const properties: INodeProperties[] = [
 	meetingKeyLocator,
-	updateFieldsCollection([topicField, startTimeField, durationField, timezoneField, ...meetingOptions]),
+	updateFieldsCollection([
+		topicField,
+		startTimeField,
+		durationField,
+		updateTimezoneField(timezoneField, 'meeting'),
+		...meetingOptions,
+	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['meeting'], operation: ['update'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
-	const fields = readUpdateFields.call(this, itemIndex);
-	const timezone = getTimezone.call(this, itemIndex, fields.timezone);
-	const body = toMeetingBody(this, itemIndex, fields, timezone);
+	// Every field is checked before the first request (a meeting URL may cost a lookup).
+	const update = readScheduleUpdate.call(this, itemIndex, (fields, timezone) =>
+		toMeetingBody(this.getNode(), itemIndex, fields, timezone),
+	);
 	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
-	return await zoho.request({
-		method: 'PUT',
+	return await sendScheduleUpdate.call(this, itemIndex, zoho, 'meeting', update, {
 		path: '/meetings/{meetingKey}',
 		pathParams: { meetingKey },
-		body,
-		itemIndex,
 	});
 }

@@ -1,16 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { assertEmail } from '../../transport/validation';
-import { meetingKeyLocator } from '../common.descriptions';
-import { getMeetingKey } from '../locators';
-import { participantsField } from '../meeting/fields';
+import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
+import { participantRows, participantsField, toParticipant } from '../shared/participants';
 
-// The meeting's own participant row (Email, Name), plus the spec's `send_invitation`.
+// The meeting's own participant row (Email, Name), plus the contract's `send_invitation`.
 const [participantRow] = participantsField.options as INodePropertyCollection[];
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Add',
+	description: 'Add participants to a meeting and optionally email them an invitation',
+	action: 'Add participants to a meeting',
+};
+
+export const properties: INodeProperties[] = [
 	meetingKeyLocator,
 	{
 		...participantsField,
@@ -33,36 +37,17 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['participant'], operation: ['add'] } },
-	properties,
-);
 
-interface ParticipantInput {
-	email?: string;
-	name?: string;
-	sendInvitation?: boolean;
-}
-
-/** The spec's Add Participants body, every email checked before anything is sent. */
+/** The contract's Add Participants body, every email checked before anything is sent. */
 function toParticipants(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const collection = ctx.getNodeParameter('participants', itemIndex, {}) as IDataObject;
-	const entries = (collection.participant ?? []) as ParticipantInput[];
-	if (entries.length === 0) {
+	const rows = participantRows(ctx.getNodeParameter('participants', itemIndex, {}));
+	if (rows.length === 0) {
 		throw new NodeOperationError(ctx.getNode(), 'No participants to add', {
 			itemIndex,
 			description: 'Add at least one participant with an email address under "Participants".',
 		});
 	}
-	return entries.map((entry, index) => {
-		const participant: IDataObject = {
-			email: assertEmail(ctx.getNode(), itemIndex, `participants[${index}].email`, entry.email),
-		};
-		const name = typeof entry.name === 'string' ? entry.name.trim() : '';
-		if (name) participant.name = name;
-		participant.send_invitation = entry.sendInvitation ?? true;
-		return participant;
-	});
+	return rows.map((row, index) => toParticipant(ctx.getNode(), itemIndex, row, index, true));
 }
 
 /** The API answers with the added participants, as a list or wrapped in `participants`. */

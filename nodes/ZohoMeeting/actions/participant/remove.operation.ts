@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { assertPathId } from '../../transport/validation';
-import { meetingKeyLocator } from '../common.descriptions';
-import { getMeetingKey } from '../locators';
+import { assertPathId } from '../../transport/pathIds';
+import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Remove',
+	description: 'Remove a participant from a meeting',
+	action: 'Remove a participant from a meeting',
+};
+
+export const properties: INodeProperties[] = [
 	meetingKeyLocator,
 	{
 		displayName: 'Participant ID',
@@ -19,10 +23,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['participant'], operation: ['remove'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const participantId = assertPathId(

@@ -1,13 +1,18 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { safeFileName, type ZohoClient } from '../../transport';
-import { recordingIdLocator } from '../common.descriptions';
-import { getLocatorId } from '../locators';
-import { assertInteger } from '../../transport/validation';
-import { ItemWithBinary } from '../types';
+import { ItemWithBinary } from '../operation';
+import { getLocatorId, recordingIdLocator } from '../shared/keys';
+import { assertInteger } from '../shared/parameters';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Download',
+	description: 'Download the video file of a recording and output it as binary data',
+	action: 'Download a recording',
+};
+
+export const properties: INodeProperties[] = [
 	recordingIdLocator,
 	{
 		displayName: 'Put Output File in Field',
@@ -29,14 +34,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['recording'], operation: ['download'] } },
-	properties,
-);
 
 /**
  * Zoho names the file in Content-Disposition. Without that header the name is built the
- * way the spec's "Recording Management" example does, `<meeting_key>_<start_time>.mp4`,
+ * way the API reference's recording example does (docs/api-contract.md), `<meeting_key>_<start_time>.mp4`,
  * which takes one more call for the recording's details.
  */
 async function nameFromDetails(zoho: ZohoClient, recordingId: string, itemIndex: number) {

@@ -1,14 +1,15 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { recordingIdLocator } from '../common.descriptions';
-import { getLocatorId } from '../locators';
+import { getLocatorId, recordingIdLocator } from '../shared/keys';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['recording'], operation: ['get'] } },
-	[recordingIdLocator],
-);
+export const option = {
+	name: 'Get',
+	description: 'Get the details of a recording',
+	action: 'Get a recording',
+};
+
+export const properties: INodeProperties[] = [recordingIdLocator];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const recordingId = getLocatorId.call(this, 'recordingId', itemIndex);

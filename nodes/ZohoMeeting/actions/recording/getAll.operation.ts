@@ -1,11 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { limitField, returnAllField } from '../common.descriptions';
-import { dateFilters, listQuery } from '../filters';
+import { dateFilters, limitField, listQuery, returnAllField } from '../shared/lists';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Many',
+	description: 'Get many recordings',
+	action: 'Get many recordings',
+};
+
+export const properties: INodeProperties[] = [
 	returnAllField,
 	limitField,
 	{
@@ -18,10 +22,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['recording'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
 	const { qs, returnAll, limit } = listQuery.call(this, itemIndex);

@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { assertPathId } from '../../transport/validation';
-import { webinarKeyLocator } from '../common.descriptions';
-import { getLocatorId } from '../locators';
+import { assertPathId } from '../../transport/pathIds';
+import { getLocatorId, webinarKeyLocator } from '../shared/keys';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Approve',
+	description: 'Approve a pending registration so the registrant can join the webinar',
+	action: 'Approve a webinar registration',
+};
+
+export const properties: INodeProperties[] = [
 	{ ...webinarKeyLocator, description: 'The webinar the registration belongs to' },
 	{
 		displayName: 'Registration ID',
@@ -19,10 +23,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['registration'], operation: ['approve'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);

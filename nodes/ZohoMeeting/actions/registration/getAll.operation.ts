@@ -1,21 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { limitField, returnAllField, webinarKeyLocator } from '../common.descriptions';
-import { listQuery } from '../filters';
-import { getLocatorId } from '../locators';
+import { getLocatorId, webinarKeyLocator } from '../shared/keys';
+import { limitField, listQuery, returnAllField } from '../shared/lists';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Many',
+	description: 'Get many registrations of a webinar',
+	action: 'Get many webinar registrations',
+};
+
+export const properties: INodeProperties[] = [
 	{ ...webinarKeyLocator, description: 'The webinar whose registrations to get' },
 	returnAllField,
 	limitField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['registration'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);

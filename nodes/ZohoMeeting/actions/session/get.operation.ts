@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { assertPathId } from '../../transport/validation';
-import { meetingKeyLocator } from '../common.descriptions';
-import { getMeetingKey } from '../locators';
+import { assertPathId } from '../../transport/pathIds';
+import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get',
+	description: 'Get one session of a meeting, with its times and attendance',
+	action: 'Get a meeting session',
+};
+
+export const properties: INodeProperties[] = [
 	meetingKeyLocator,
 	{
 		displayName: 'Session ID',
@@ -19,10 +23,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['session'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const sessionId = assertPathId(

@@ -1,13 +1,15 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
 
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['settings'], operation: ['get'] } },
-	[],
-);
+export const option = {
+	name: 'Get',
+	description: "Get the account's default meeting settings",
+	action: 'Get meeting settings',
+};
+
+export const properties: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	return await zoho.request({ method: 'GET', path: '/settings', itemIndex });

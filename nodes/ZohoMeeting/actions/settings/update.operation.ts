@@ -1,12 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { assertInteger, assertTimezone } from '../../transport/validation';
-import { readUpdateFields, updateFieldsCollection } from '../common.fields';
-import { MAX_DURATION_MINUTES } from '../common.fields';
+import { assertTimezone } from '../shared/dates';
+import { assertBoolean, assertInteger } from '../shared/parameters';
+import { MAX_DURATION_MINUTES } from '../shared/schedule';
+import { readUpdateFields, updateFieldsCollection } from '../shared/updates';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update',
+	description: "Change the account's default meeting settings",
+	action: 'Update meeting settings',
+};
+
+export const properties: INodeProperties[] = [
 	updateFieldsCollection([
 		{
 			displayName: 'Auto Recording',
@@ -42,10 +48,6 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['settings'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const fields = readUpdateFields.call(this, itemIndex);
@@ -65,9 +67,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: 
 		const zone = fields.defaultTimezone === '' ? this.getTimezone() : fields.defaultTimezone;
 		body.default_timezone = assertTimezone(this.getNode(), itemIndex, 'defaultTimezone', zone);
 	}
-	if (fields.autoRecording !== undefined) body.auto_recording = Boolean(fields.autoRecording);
+	if (fields.autoRecording !== undefined) {
+		body.auto_recording = assertBoolean(this.getNode(), itemIndex, 'autoRecording', fields.autoRecording);
+	}
 	if (fields.waitingRoomEnabled !== undefined) {
-		body.waiting_room_enabled = Boolean(fields.waitingRoomEnabled);
+		body.waiting_room_enabled = assertBoolean(
+			this.getNode(),
+			itemIndex,
+			'waitingRoomEnabled',
+			fields.waitingRoomEnabled,
+		);
 	}
 	return await zoho.request({ method: 'PUT', path: '/settings', body, itemIndex });
 }

@@ -1,11 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { readScheduleFields } from '../common.fields';
 import * as webinar from './fields';
+import { readScheduleFields } from '../shared/schedule';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Create',
+	description: 'Schedule a webinar, with or without registration',
+	action: 'Create a webinar',
+};
+
+export const properties: INodeProperties[] = [
 	{ ...webinar.topicField, required: true },
 	{ ...webinar.startTimeField, required: true },
 	webinar.durationField,
@@ -20,10 +25,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webinar'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const { fields, timezone } = readScheduleFields.call(this, itemIndex);

@@ -1,14 +1,15 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { webinarKeyLocator } from '../common.descriptions';
-import { getLocatorId } from '../locators';
+import { getLocatorId, webinarKeyLocator } from '../shared/keys';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webinar'], operation: ['delete'] } },
-	[webinarKeyLocator],
-);
+export const option = {
+	name: 'Delete',
+	description: 'Delete a webinar',
+	action: 'Delete a webinar',
+};
+
+export const properties: INodeProperties[] = [webinarKeyLocator];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);

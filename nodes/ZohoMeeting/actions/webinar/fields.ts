@@ -1,37 +1,18 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
-import { assertInteger, assertNonEmptyText } from '../../transport/validation';
-import { scheduleBody, settingsBody } from '../common.fields';
-import * as common from '../common.descriptions';
-import * as meeting from '../meeting/fields';
+import { assertBoolean, assertInteger, assertNonEmptyText } from '../shared/parameters';
+import { scheduleBody, scheduleFields, settingsBody } from '../shared/schedule';
 
-const MAX_TOPIC_LENGTH = 200;
 const MAX_DESCRIPTION_LENGTH = 5000;
 /** Zoho Webinar's largest audience (Enterprise plan). */
 const MAX_ATTENDEES = 10_000;
 
-export const topicField: INodeProperties = {
-	...meeting.topicField,
-	placeholder: 'e.g. Product Launch Webinar',
-	description: 'Title of the webinar, shown to attendees',
-};
-
-export const startTimeField: INodeProperties = {
-	...meeting.startTimeField,
-	description:
-		"When the webinar starts. A time without an offset is read in the webinar's time zone; it is sent to Zoho in UTC.",
-};
-
-export const durationField: INodeProperties = {
-	...meeting.durationField,
-	description: 'Length of the webinar in minutes',
-};
-
-export const timezoneField: INodeProperties = {
-	...common.timezoneField,
-	description:
-		'Time zone of the webinar; a start time without an offset is read in it. Defaults to the workflow\'s time zone. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+export const {
+	topic: topicField,
+	startTime: startTimeField,
+	duration: durationField,
+	timezone: timezoneField,
+} = scheduleFields('webinar', 'Product Launch Webinar');
 
 /** Optional webinar fields that both Create and Update offer. */
 export const webinarOptions: INodeProperties[] = [
@@ -89,11 +70,11 @@ const SETTINGS: Record<string, string> = {
 };
 
 /**
- * Turns the editor's fields into the spec's webinar body ("Create Webinar"; Update takes
+ * Turns the editor's fields into the contract's webinar body ("Create Webinar"; Update takes
  * the same names), checking every value first.
  */
 export function toWebinarBody(node: INode, itemIndex: number, fields: IDataObject, timezone: string): IDataObject {
-	const body = scheduleBody(node, itemIndex, fields, timezone, MAX_TOPIC_LENGTH);
+	const body = scheduleBody(node, itemIndex, fields, timezone);
 	if (fields.description !== undefined && fields.description !== '') {
 		body.description = assertNonEmptyText(node, itemIndex, 'description', fields.description, MAX_DESCRIPTION_LENGTH);
 	}
@@ -101,9 +82,9 @@ export function toWebinarBody(node: INode, itemIndex: number, fields: IDataObjec
 		body.max_attendees = assertInteger(node, itemIndex, 'maxAttendees', fields.maxAttendees, 1, MAX_ATTENDEES);
 	}
 	if (fields.registrationRequired !== undefined) {
-		body.registration_required = Boolean(fields.registrationRequired);
+		body.registration_required = assertBoolean(node, itemIndex, 'registrationRequired', fields.registrationRequired);
 	}
-	const settings = settingsBody(fields, SETTINGS);
+	const settings = settingsBody(node, itemIndex, fields, SETTINGS);
 	if (settings) body.settings = settings;
 	return body;
 }

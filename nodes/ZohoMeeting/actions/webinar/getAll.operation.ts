@@ -1,15 +1,15 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { limitField, returnAllField } from '../common.descriptions';
-import { listFilters } from '../common.fields';
-import { listQuery } from '../filters';
+import { limitField, listFilters, listQuery, returnAllField } from '../shared/lists';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webinar'], operation: ['getAll'] } },
-	[returnAllField, limitField, listFilters('webinars', ['completed', 'scheduled'])],
-);
+export const option = {
+	name: 'Get Many',
+	description: 'Get many webinars',
+	action: 'Get many webinars',
+};
+
+export const properties: INodeProperties[] = [returnAllField, limitField, listFilters('webinars', ['completed', 'scheduled'])];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
 	const { qs, returnAll, limit } = listQuery.call(this, itemIndex);

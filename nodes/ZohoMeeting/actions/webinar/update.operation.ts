@@ -1,37 +1,35 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { webinarKeyLocator } from '../common.descriptions';
-import { readUpdateFields, updateFieldsCollection } from '../common.fields';
-import { getLocatorId, getTimezone } from '../locators';
 import * as webinar from './fields';
+import { getLocatorId, webinarKeyLocator } from '../shared/keys';
+import { readScheduleUpdate, sendScheduleUpdate, updateFieldsCollection, updateTimezoneField } from '../shared/updates';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update',
+	description: 'Update a webinar',
+	action: 'Update a webinar',
+};
+
+export const properties: INodeProperties[] = [
 	webinarKeyLocator,
 	updateFieldsCollection([
 		webinar.topicField,
 		webinar.startTimeField,
 		webinar.durationField,
-		webinar.timezoneField,
+		updateTimezoneField(webinar.timezoneField, 'webinar'),
 		...webinar.webinarOptions,
 	]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webinar'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
-	const fields = readUpdateFields.call(this, itemIndex);
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);
-	const timezone = getTimezone.call(this, itemIndex, fields.timezone);
-	return await zoho.request({
-		method: 'PUT',
+	const update = readScheduleUpdate.call(this, itemIndex, (fields, timezone) =>
+		webinar.toWebinarBody(this.getNode(), itemIndex, fields, timezone),
+	);
+	return await sendScheduleUpdate.call(this, itemIndex, zoho, 'webinar', update, {
 		path: '/webinars/{webinarKey}',
 		pathParams: { webinarKey },
-		body: webinar.toWebinarBody(this.getNode(), itemIndex, fields, timezone),
-		itemIndex,
 	});
 }

@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toZohoDateTime } from '../validation';
+import { toZohoDateTime } from '../../actions/shared/dates';
 import type { DialectContext } from './dialect';
 
 /**

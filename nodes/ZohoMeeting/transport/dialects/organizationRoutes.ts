@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { describeZohoError } from '../errorCodes';
 import { buildError } from '../errors';
-import { assertPathId } from '../validation';
+import { assertPathId } from '../pathIds';
 import type { ContractRequest, DialectContext, Translation, WireRequest } from './dialect';
 import { toMeeting, toParticipant, toRecording, toWebinar } from './organizationAnswers';
 import { listTypeOf, sessionBody, type Scheduled } from './organizationBodies';

@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ZohoClient } from '../../transport';
+import { toZohoDateTime } from './dates';
+import { getMeetingKey, meetingKeyLocator } from './keys';
+import { assertBoolean, assertInteger } from './parameters';
+
+/** The fields of a Get Many (Return All, Limit, Filters) and the functions that read them. */
+
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+/** The contract's `from_date` / `to_date` list filters, as editor fields. */
+export function dateFilters(what: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'From Date',
+			name: 'fromDate',
+			type: 'dateTime',
+			default: '',
+			description: `Only ${what} at or after this time. A time without an offset is read in the workflow's time zone (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier).`,
+		},
+		{
+			displayName: 'To Date',
+			name: 'toDate',
+			type: 'dateTime',
+			default: '',
+			description: `Only ${what} at or before this time. A time without an offset is read in the workflow's time zone (a time the clocks skip when they go forward is refused, and one they pass twice when they go back means the earlier).`,
+		},
+	];
+}
+
+const MAX_LIMIT = 100_000;
+
+/** Return All, Limit and Filters of a Get Many operation, as the contract's query. */
+export function listQuery(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { qs: IDataObject; returnAll: boolean; limit?: number } {
+	const node = this.getNode();
+	const returnAll = assertBoolean(node, itemIndex, 'returnAll', this.getNodeParameter('returnAll', itemIndex, false));
+	const limit = returnAll
+		? undefined
+		: assertInteger(node, itemIndex, 'limit', this.getNodeParameter('limit', itemIndex, 50), 1, MAX_LIMIT);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const timezone = this.getTimezone();
+	const qs: IDataObject = {};
+	if (filters.status) qs.status = filters.status;
+	if (filters.fromDate) qs.from_date = toZohoDateTime(node, itemIndex, 'fromDate', filters.fromDate, timezone);
+	if (filters.toDate) qs.to_date = toZohoDateTime(node, itemIndex, 'toDate', filters.toDate, timezone);
+	if (qs.from_date && qs.to_date && String(qs.from_date) > String(qs.to_date)) {
+		throw new NodeOperationError(node, 'From Date is after To Date', {
+			itemIndex,
+			description: 'Set From Date to a time before To Date, or leave one of them empty.',
+		});
+	}
+	return { qs, returnAll, limit };
+}
+
+/** The Filters collection of a Get Many: the contract's `from_date`, `to_date` and `status`. */
+export function listFilters(what: string, statuses: string[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			...dateFilters(`${what} starting`),
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: statuses.map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
+				default: 'scheduled',
+				description: `Only ${what} in this status`,
+			},
+		],
+	};
+}
+
+/** Get Many of what belongs to one meeting (its participants, its sessions): the fields. */
+export const meetingListProperties: INodeProperties[] = [meetingKeyLocator, returnAllField, limitField];
+
+/** Get Many of what belongs to one meeting: `path` is below `/meetings/{meetingKey}`. */
+export async function getAllOfMeeting(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	zoho: ZohoClient,
+	path: string,
+): Promise<IDataObject[]> {
+	const { returnAll, limit } = listQuery.call(this, itemIndex);
+	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
+	return await zoho.pageThrough(
+		{ method: 'GET', path: `/meetings/{meetingKey}${path}`, pathParams: { meetingKey }, itemIndex },
+		{ returnAll, limit },
+	);
+}

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -7,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { MAX_PER_PAGE, ZohoClient, type ApiRequest } from '../ZohoMeeting/transport';
-import { toZohoDateTime } from '../ZohoMeeting/actions/shared/dates';
 import { assertInteger } from '../ZohoMeeting/actions/shared/parameters';
-import { TRIGGER_EVENTS, type TriggerEventDefinition } from './events';
-import { newestEligible, outOfTime, PollRound, type RoundSettings, type TriggerEvent } from './pollState';
+import { TRIGGER_EVENTS } from './events';
+import { MAX_REMEMBERED, PollRound, type RoundSettings, type TriggerEvent } from './pollState';
+import { pollWithLease } from './pollWindow';
+import { fetchTestEvent } from './testEvent';
 
 const HOUR_MS = 3_600_000;
 const DEFAULT_LOOK_BACK_HOURS = 24;
@@ -55,7 +54,8 @@ export class ZohoMeetingTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Each object starts the workflow once. Zoho Meeting can only list by start time, so each poll looks at everything that started within the Look-Back Window: a meeting that completes, or a recording that becomes available, later than that after its start is not seen.',
+					'Each object starts the workflow once. Zoho Meeting can only list by start time, so each poll looks at everything that started within the Look-Back Window: a meeting that completes, or a recording that becomes available, later than that after its start is not seen. ' +
+					`The node remembers up to ${MAX_REMEMBERED.toLocaleString('en-US')} objects of the window; should it ever hold more, it gives up the oldest part and says so in n8n's log.`,
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -102,101 +102,10 @@ export class ZohoMeetingTrigger implements INodeType {
 			windowMs: lookBackHours * HOUR_MS,
 			nowMs: Date.now(),
 		};
-		const staticData = this.getWorkflowStaticData('node');
 		if (this.getMode() === 'manual') {
-			const round = new PollRound(staticData.pollState, settings);
-			return await fetchTestEvent.call(this, definition, round, lookBackHours);
+			const { since } = new PollRound(this.getWorkflowStaticData('node').pollState, settings);
+			return await fetchTestEvent.call(this, definition, since, lookBackHours);
 		}
-
-		// A poll held up by rate-limit waits can outlast the interval; a second poll reading the
-		// same state meanwhile would emit the same objects again, so it leaves this tick out.
-		const pollKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		if (pollsInFlight.has(pollKey)) return null;
-		pollsInFlight.add(pollKey);
-		try {
-			return await pollWindow.call(this, definition, settings, staticData);
-		} finally {
-			pollsInFlight.delete(pollKey);
-		}
+		return await pollWithLease.call(this, definition, settings);
 	}
-}
-
-/** Polls running in this n8n process, by workflow and node. */
-const pollsInFlight = new Set<string>();
-
-/** Lists the window (or as much of it as the time budget allows) and stores the new state. */
-async function pollWindow(
-	this: IPollFunctions,
-	definition: TriggerEventDefinition,
-	settings: RoundSettings,
-	staticData: IDataObject,
-): Promise<INodeExecutionData[][] | null> {
-	const round = new PollRound(staticData.pollState, settings);
-	const budgetMs = pollBudgetMs(this);
-	const startedAt = Date.now();
-	let nextPage = round.firstPage;
-	let stoppedBeforePage: number | undefined;
-	let slowestPageMs = 0;
-	let pageStartedAt = startedAt;
-	const request = listRequest.call(this, definition, round.since);
-	const zoho = new ZohoClient(this);
-	for await (const page of zoho.pages(request, { perPage: MAX_PER_PAGE, firstPage: nextPage })) {
-		round.take(page);
-		nextPage++;
-		const now = Date.now();
-		slowestPageMs = Math.max(slowestPageMs, now - pageStartedAt);
-		pageStartedAt = now;
-		if (budgetMs !== undefined && outOfTime(now - startedAt, budgetMs, slowestPageMs)) {
-			stoppedBeforePage = nextPage;
-			break;
-		}
-	}
-
-	// Only now, with every page read, does the poll touch the stored state: a poll that
-	// failed on any page threw above and left the cursor where it was.
-	const { emit, state } = round.finish(stoppedBeforePage);
-	if (JSON.stringify(staticData.pollState) !== JSON.stringify(state)) {
-		staticData.pollState = state as unknown as IDataObject;
-	}
-	return emit.length > 0 ? [this.helpers.returnJsonArray(emit)] : null;
-}
-
-function listRequest(this: IPollFunctions, definition: TriggerEventDefinition, since: number): ApiRequest {
-	return {
-		method: 'GET',
-		path: definition.path,
-		qs: { ...definition.qs, from_date: toZohoDateTime(this.getNode(), 0, 'since', new Date(since)) },
-	};
-}
-
-/**
- * n8n's poll time budget. Newer n8n passes it and abandons a poll that overruns it;
- * older n8n has no such method, and then there is no budget to keep.
- */
-function pollBudgetMs(ctx: IPollFunctions): number | undefined {
-	const budget: unknown = typeof ctx.getPollBudgetMs === 'function' ? ctx.getPollBudgetMs() : undefined;
-	return typeof budget === 'number' && Number.isFinite(budget) && budget > 0 ? budget : undefined;
-}
-
-/**
- * "Fetch Test Event": the newest eligible object in the window, read without touching
- * the stored state, so testing never hides an object from the active workflow.
- */
-async function fetchTestEvent(
-	this: IPollFunctions,
-	definition: TriggerEventDefinition,
-	round: PollRound,
-	lookBackHours: number,
-): Promise<INodeExecutionData[][]> {
-	const listed: IDataObject[] = [];
-	for await (const page of new ZohoClient(this).pages(listRequest.call(this, definition, round.since))) {
-		listed.push(...page);
-	}
-	const newest = newestEligible(listed, definition);
-	if (!newest) {
-		throw new NodeOperationError(this.getNode(), `No ${definition.noun} yet`, {
-			description: `Zoho Meeting has no ${definition.noun} that started within the Look-Back Window (${lookBackHours} hours). Hold a meeting (with recording on, for New Recording), wait until it is ${definition.eligibleStatus}, then fetch again, or widen the Look-Back Window.`,
-		});
-	}
-	return [this.helpers.returnJsonArray([newest])];
 }

@@ -1,18 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { changedAfter, idOf, isoTime, timeMs } from './objectTimes';
+
 /**
  * The trigger's memory between polls, and the rules that make each object come out once.
- * Pure: no requests, no clock of its own. The node lists pages and feeds them in; this
- * module decides what is new and what the next state is.
+ * Pure: no requests, no clock of its own. The node lists pages and feeds them in, each
+ * with the server's clock of its answer; this module decides what is new and what the
+ * next state is.
  *
- * Zoho Meeting's list endpoints can filter only on `start_time` (spec: `from_date`,
- * `to_date`), never on "changed since". So every poll lists a look-back window of
- * start times, `[since, ∞)`, and compares what it sees with the IDs it already emitted.
- * The window trails the newest start time seen among eligible objects: start times
- * never lie in the future of an eligible object (a meeting completes after it starts, a
- * recording exists after its meeting started), so `since` never passes `now − window`,
- * whatever the n8n host's clock says and however long n8n was down. An ID is forgotten
- * only once its start time has left the window, i.e. once no list can return it again.
+ * Zoho Meeting's list endpoints can filter only on `start_time` (`from_date`, `to_date`),
+ * never on "changed since". So every poll lists a look-back window of start times,
+ * `[since, ∞)`, and compares what it sees with the IDs it already emitted. An ID is
+ * forgotten only once its start time has left the window, i.e. once no list can return it
+ * again.
+ *
+ * The window trails the newest start time among eligible objects, so it does not move
+ * while nothing happens, whatever the clocks say and however long n8n was down. A start
+ * time counts at most as "now" by the server's clock of the answer that listed it (n8n's
+ * clock when the answer had no `Date` header): a meeting started early keeps its future,
+ * scheduled start, and no such object can drag the window past now − window. So
+ * `since ≤ max(previous since, now − window)` after every poll (unless the window holds
+ * more than MAX_REMEMBERED objects, see `remember`), and what starts from now on is inside.
  */
 
 export type TriggerEvent = 'recordingAvailable' | 'meetingCompleted';
@@ -23,12 +31,15 @@ export interface TriggerState {
 	event: TriggerEvent;
 	/** Start of the window (ISO 8601): objects that started earlier are never looked at again. */
 	since: string;
-	/** Newest `start_time` among eligible objects seen so far (ISO 8601). */
+	/** Newest `start_time` among eligible objects seen, each counted at most as "now" (ISO 8601). */
 	newest?: string;
-	/** Emitted IDs (and those already eligible at activation) → start time, epoch seconds rounded up. */
+	/** Remembered IDs (emitted, or already eligible at activation) → start time, epoch seconds rounded up. */
 	seen: Record<string, number>;
-	/** A pass cut short by n8n's poll time budget: the page the next poll continues from. */
-	resume?: { page: number; quiet: boolean };
+	/**
+	 * A pass cut short by the poll's time budget: the page the next poll continues from.
+	 * A quiet (first) pass carries the server's clock when it began, `activatedAt`.
+	 */
+	resume?: { page: number; quiet: boolean; activatedAt?: string };
 }
 
 /** How one event recognises its objects in a list page. */
@@ -44,39 +55,29 @@ export interface RoundSettings {
 	source: EventSource;
 	/** Look-back window in milliseconds. */
 	windowMs: number;
-	/** The n8n host's clock, used only to place the very first window. */
+	/** n8n's clock at the start of the poll: places the very first window, and stands in for a missing server clock. */
 	nowMs: number;
 	/** Most IDs remembered; beyond it the window start moves forward instead of growing. */
 	maxRemembered?: number;
 }
 
 /**
- * Enough for a busy account's day of meetings (about 25 bytes each, so ~50 KB of static
- * data at most); the cap keeps the state bounded even if the window holds more.
+ * The memory is sized by what the window holds: every eligible ID inside it is kept, about
+ * 25 bytes each in the workflow's static data. This ceiling (about 1.3 MB) binds only a
+ * window no Zoho plan can poll: 50,000 objects are 500 list requests per poll, which at
+ * one poll a minute is seven times the Enterprise plan's 100,000 calls a day. A broken or
+ * hostile server can still list more; then the oldest part of the window is given up,
+ * and the node says so in its log (docs/trigger.md).
  */
-export const MAX_REMEMBERED = 2_000;
+export const MAX_REMEMBERED = 50_000;
 
-/** An API time as epoch ms: ISO 8601 as the spec writes it, or epoch seconds or ms. */
-export function timeMs(value: unknown): number | undefined {
-	if (typeof value === 'number') {
-		if (!Number.isFinite(value) || value <= 0) return undefined;
-		// Below 10^11 a number can only be seconds (10^11 ms is 1973, 10^11 s the year 5138).
-		return value < 1e11 ? value * 1000 : value;
-	}
-	if (typeof value !== 'string' || value === '') return undefined;
-	const ms = Date.parse(value);
-	return Number.isFinite(ms) ? ms : undefined;
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** The object's ID as text, or undefined when it has none to deduplicate by. */
-function idOf(object: IDataObject, idField: string): string | undefined {
-	const id = object[idField];
-	if (typeof id === 'string' && id !== '') return id;
-	if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-	return undefined;
-}
+/**
+ * How far the first window, placed by n8n's clock before Zoho has answered, may start
+ * after the window by Zoho's clock without listing again: the `Date` header counts whole
+ * seconds, and a minute (n8n's shortest poll interval) only moves the far edge of the
+ * look-back.
+ */
+export const SKEW_TOLERANCE_MS = 60_000;
 
 function isTriggerState(value: unknown, event: TriggerEvent): value is TriggerState {
 	if (!value || typeof value !== 'object') return false;
@@ -99,22 +100,35 @@ function windowStart(state: TriggerState, windowMs: number): number {
 	return newest === undefined ? since : Math.max(since, newest - windowMs);
 }
 
+/** What one poll found out: the items to emit, the state to store, and whether memory ran out. */
+export interface RoundOutcome {
+	emit: IDataObject[];
+	state: TriggerState;
+	/** Set when the window held more than `maxRemembered` IDs and its oldest part was given up. */
+	narrowed?: { from: number; to: number; forgotten: number };
+}
+
+type Found = { id: string; start: number | undefined; object: IDataObject };
+
 /**
  * One poll: built from the stored state, fed every listed page, finished into the items
  * to emit and the state to store. Nothing here touches the stored state, so a poll that
  * fails halfway leaves it exactly as it was.
  */
 export class PollRound {
-	/** True for the first poll of a workflow (or after the event changed): remember, emit nothing. */
+	/** True for the first poll of a workflow (or after the event changed): remember, emit nothing old. */
 	readonly seeding: boolean;
 	/** The page to list first. */
 	readonly firstPage: number;
 	/** Start of the window this poll lists, epoch ms. */
 	readonly since: number;
 	private readonly quiet: boolean;
+	/** In a quiet pass, objects whose own times are later than this are new (see `changedAfter`). */
+	private activatedAt: number | undefined;
+	private serverNow: number | undefined;
 	private readonly seen: Map<string, number>;
 	private newest: number | undefined;
-	private readonly found: Array<{ id: string; start: number | undefined; object: IDataObject }> = [];
+	private readonly found: Found[] = [];
 
 	constructor(
 		stored: unknown,
@@ -128,98 +142,107 @@ export class PollRound {
 		this.seen = new Map(Object.entries(previous?.seen ?? {}));
 		this.firstPage = previous?.resume?.page ?? 1;
 		this.quiet = this.seeding || (previous?.resume?.quiet ?? false);
+		this.activatedAt = this.quiet ? timeMs(previous?.resume?.activatedAt) : undefined;
 	}
 
-	/** Takes one listed page. An object listed twice (pages shifting under a poll) counts once. */
-	take(objects: IDataObject[]): void {
+	/** "Now" for this poll: the server's clock, or n8n's when the server gave none. */
+	get now(): number {
+		return this.serverNow ?? this.settings.nowMs;
+	}
+
+	/**
+	 * Whether the first window, placed by n8n's clock, starts later than Zoho's clock
+	 * places it (n8n's clock ahead of Zoho's): objects that started in between could
+	 * never be listed again, so the activation lists again from Zoho's now − window.
+	 */
+	get placedLate(): boolean {
+		const { windowMs } = this.settings;
+		return this.seeding && this.serverNow !== undefined && this.serverNow - windowMs < this.since - SKEW_TOLERANCE_MS;
+	}
+
+	/**
+	 * Takes one listed page, answered when the server's clock read `serverNowMs`. An object
+	 * listed twice (pages shifting under a poll) counts once.
+	 */
+	take(objects: IDataObject[], serverNowMs?: number): void {
+		this.serverNow ??= serverNowMs;
+		if (this.seeding) this.activatedAt ??= this.now;
+		for (const object of objects) this.takeObject(object);
+	}
+
+	private takeObject(object: IDataObject): void {
 		const { idField, eligibleStatus } = this.settings.source;
-		for (const object of objects) {
-			const id = idOf(object, idField);
-			if (id === undefined || object.status !== eligibleStatus) continue;
-			const start = timeMs(object.start_time);
-			if (start !== undefined) {
-				this.newest = Math.max(this.newest ?? start, start);
-				// The server's from_date may be coarser than ours; this comparison decides.
-				if (start < this.since) continue;
-			}
-			if (this.seen.has(id)) continue;
-			// No start time: remember it as of the newest start, so it stays known a full window.
-			const stamp = start ?? this.newest ?? this.since;
-			this.seen.set(id, Math.ceil(stamp / 1000));
-			if (!this.quiet) this.found.push({ id, start, object });
+		const id = idOf(object, idField);
+		if (id === undefined || object.status !== eligibleStatus) return;
+		const start = timeMs(object.start_time);
+		if (start !== undefined) {
+			// The server's from_date may be coarser than ours; this comparison decides.
+			if (start < this.since) return;
+			this.newest = Math.max(this.newest ?? -Infinity, Math.min(start, this.now));
 		}
+		if (this.seen.has(id)) return;
+		// Remembered by its real start, however far ahead: lists return it until then.
+		// No start time: remembered as of the newest start, so it stays known a full window.
+		const stamp = start ?? this.newest ?? this.since;
+		this.seen.set(id, Math.ceil(stamp / 1000));
+		if (!this.quiet || this.isNewInQuietPass(object)) this.found.push({ id, start, object });
+	}
+
+	/**
+	 * A quiet pass continued in a later poll: objects whose own times show they changed
+	 * since activation are news. In the activation's own poll all is history: times written
+	 * in another zone than the Date header must not pass history on.
+	 */
+	private isNewInQuietPass(object: IDataObject): boolean {
+		return !this.seeding && this.activatedAt !== undefined && changedAfter(object, this.activatedAt);
 	}
 
 	/**
 	 * The items to emit, oldest start first, and the state to store. `stoppedBeforePage`
 	 * is the page not fetched when the time budget ran out; the next poll starts there.
 	 */
-	finish(stoppedBeforePage?: number): { emit: IDataObject[]; state: TriggerState } {
-		const { source, windowMs, maxRemembered = MAX_REMEMBERED } = this.settings;
-		let since = this.newest === undefined ? this.since : Math.max(this.since, this.newest - windowMs);
-		// Seconds rounded up: an ID is dropped only when its object is surely before `since`.
-		let seen = [...this.seen].filter(([, seconds]) => seconds * 1000 >= since);
-		if (seen.length > maxRemembered) {
-			seen.sort(([idA, a], [idB, b]) => a - b || idA.localeCompare(idB));
-			const dropped = seen.slice(0, seen.length - maxRemembered);
-			// Too many to remember: give up the oldest part of the window rather than
-			// remember without bound. Objects there that become eligible later are missed.
-			since = Math.max(since, dropped[dropped.length - 1][1] * 1000 + 1);
-			seen = seen.filter(([, seconds]) => seconds * 1000 >= since);
-		}
+	finish(stoppedBeforePage?: number): RoundOutcome {
+		const { source, windowMs } = this.settings;
+		const trailing =
+			this.newest === undefined ? this.since : Math.max(this.since, Math.min(this.newest, this.now) - windowMs);
+		const { since, seen, narrowed } = this.remember(trailing);
+		const activatedAt = this.quiet && this.activatedAt !== undefined ? isoTime(this.activatedAt) : undefined;
+		const resume =
+			stoppedBeforePage === undefined
+				? undefined
+				: { page: stoppedBeforePage, quiet: this.quiet, ...(activatedAt ? { activatedAt } : {}) };
 		const state: TriggerState = {
 			version: 1,
 			event: source.event,
-			since: iso(since),
-			...(this.newest === undefined ? {} : { newest: iso(this.newest) }),
+			since: isoTime(since),
+			...(this.newest === undefined ? {} : { newest: isoTime(this.newest) }),
 			seen: Object.fromEntries(seen),
-			...(stoppedBeforePage === undefined
-				? {}
-				: { resume: { page: stoppedBeforePage, quiet: this.quiet } }),
+			...(resume ? { resume } : {}),
 		};
 		const emit = [...this.found]
-			.sort(
-				(a, b) =>
-					(a.start ?? Infinity) - (b.start ?? Infinity) || a.id.localeCompare(b.id),
-			)
+			.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.id.localeCompare(b.id))
 			.map((entry) => entry.object);
-		return { emit, state };
+		return { emit, state, ...(narrowed ? { narrowed } : {}) };
 	}
-}
 
-/**
- * For "Fetch Test Event": the eligible object that started last (ties: the later
- * created or modified one, then the higher ID), or undefined.
- */
-export function newestEligible(objects: IDataObject[], source: EventSource): IDataObject | undefined {
-	const rank = (object: IDataObject): [number, number, string] => [
-		timeMs(object.start_time) ?? -Infinity,
-		Math.max(timeMs(object.modified_time) ?? -Infinity, timeMs(object.created_time) ?? -Infinity),
-		idOf(object, source.idField) ?? '',
-	];
-	let best: IDataObject | undefined;
-	let bestRank: [number, number, string] | undefined;
-	for (const object of objects) {
-		if (object.status !== source.eligibleStatus || idOf(object, source.idField) === undefined) continue;
-		const candidate = rank(object);
-		if (!bestRank || compareRank(candidate, bestRank) > 0) {
-			best = object;
-			bestRank = candidate;
-		}
+	/**
+	 * The IDs still inside a window starting at `since` (seconds rounded up: an ID is
+	 * dropped only when its object is surely before the window), at most `maxRemembered`
+	 * of them: beyond that the window gives up its oldest part rather than grow the state.
+	 */
+	private remember(since: number): { since: number; seen: Array<[string, number]>; narrowed?: RoundOutcome['narrowed'] } {
+		const { maxRemembered = MAX_REMEMBERED } = this.settings;
+		const inside = (start: number) => ([, seconds]: [string, number]) => seconds * 1000 >= start;
+		const seen = [...this.seen].filter(inside(since));
+		if (seen.length <= maxRemembered) return { since, seen };
+		seen.sort(([idA, a], [idB, b]) => a - b || idA.localeCompare(idB));
+		// Past the last dropped ID's second, so that no second is half remembered.
+		const narrowedSince = seen[seen.length - maxRemembered - 1][1] * 1000 + 1;
+		const kept = seen.filter(inside(narrowedSince));
+		return {
+			since: narrowedSince,
+			seen: kept,
+			narrowed: { from: since, to: narrowedSince, forgotten: seen.length - kept.length },
+		};
 	}
-	return best;
-}
-
-function compareRank(a: [number, number, string], b: [number, number, string]): number {
-	return a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2], undefined, { numeric: true });
-}
-
-/**
- * Whether a poll should stop listing and leave the rest of the pass to the next poll:
- * when what is left of n8n's budget may not cover another page (three times the slowest
- * so far, since retries can stretch one) plus a fifth of the budget for handing the
- * items to the workflow.
- */
-export function outOfTime(elapsedMs: number, budgetMs: number, slowestPageMs: number): boolean {
-	return budgetMs - elapsedMs < Math.max(budgetMs / 5, slowestPageMs * 3);
 }

@@ -17,6 +17,8 @@ export interface Counts {
 	zoneTimesChecked: number;
 	/** Time zones (with aliases) the sweep went through. */
 	zonesSwept: number;
+	/** Generated trigger cases with start times ahead and Zoho's clock apart from n8n's, each exactly once. */
+	clockCases: number;
 	/** Workflow runs and polls whose outputs, errors, run data and logs were scanned. */
 	runsScanned: number;
 	/** Occurrences of a token or the client secret found by those scans. */
@@ -36,6 +38,7 @@ const zero = (): Counts => ({
 	textValuesReadAsMeant: 0,
 	zoneTimesChecked: 0,
 	zonesSwept: 0,
+	clockCases: 0,
 	runsScanned: 0,
 	tokensLeaked: 0,
 	loadItems: 0,
@@ -74,6 +77,7 @@ export function summaryLine(total: Counts): string {
 		`Reliability: ${total.faultsSurvived} faults survived, ${total.badInputsRejected} bad inputs rejected, ` +
 		`${total.textValuesReadAsMeant} text-typed values read as meant, ` +
 		`${total.zoneTimesChecked} local times exact in ${total.zonesSwept} time zones, ` +
+		`${total.clockCases} future-time and clock-skew cases exactly once, ` +
 		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${load}`
 	);
 }

@@ -1,13 +1,18 @@
-import type { PollContext as RealPollContext } from 'n8n-core';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-import { emitted, listRequests, trigger, useSandbox, zohoTime } from './fixture';
+import type { PollContext as RealPollContext } from 'n8n-core';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+
+import type { TriggerEvent } from '../../nodes/ZohoMeetingTrigger/pollState';
+import { capturedLogs, clearCapturedLogs } from '../harness';
+import { emitted, HOUR_S, listRequests, trigger, useSandbox, zohoTime } from './fixture';
 
 /**
  * Newer n8n gives a poll a time budget (`getPollBudgetMs`) and abandons a poll that
  * overruns it. The harness builds n8n-core's PollContext with the default budget of five
- * minutes; here the same class is given a budget of 500 ms, as n8n's tick engine would.
+ * minutes; here the same class is given a budget of 1.5 s, as n8n's tick engine would.
  */
-const mockBudgetMs = 500;
+const mockBudgetMs = 1_500;
 jest.mock('n8n-core', () => {
 	const actual = jest.requireActual<typeof import('n8n-core')>('n8n-core');
 	class BudgetedPollContext extends actual.PollContext {
@@ -21,20 +26,33 @@ jest.mock('n8n-core', () => {
 	return { ...actual, PollContext: BudgetedPollContext };
 });
 
-// Each page takes 200 ms: after any page, less than three pages' time is left of the budget.
-const handle = useSandbox({ latencyMs: 200 });
+// Each page takes 400 ms: after any page, less than three pages' time is left of the
+// budget, and a page has over a second to spare before the budget's end (a loaded machine).
+const handle = useSandbox({ latencyMs: 400 });
 
-async function seedCompleted(count: number) {
+// The first poll of a process loads n8n-core's request helpers, which alone takes longer
+// than this budget; n8n has long done so by the time a workflow polls.
+beforeEach(async () => {
+	await trigger(handle, 'meetingCompleted', { name: 'Warm-up' })
+		.poll('manual')
+		.catch(() => undefined);
+});
+
+async function seedCompleted(count: number, recording = false) {
 	const now = (await handle.admin.clock()).nowMs;
 	const { meetings } = await handle.admin.seed({
 		meetings: Array.from({ length: count }, (_, i) => ({
 			topic: `Review ${i + 1}`,
 			start_time: zohoTime(now - (120 + i) * 60_000),
 			duration: 15,
+			recording_enabled: recording,
 		})),
 	});
 	return meetings.map((meeting) => meeting.meeting_key);
 }
+
+const ID_FIELD: Record<TriggerEvent, string> = { meetingCompleted: 'meeting_key', recordingAvailable: 'recording_id' };
+const warnings = () => capturedLogs().filter((entry) => entry.level === 'warn').map((entry) => entry.message);
 
 test('a poll stops listing before its time budget runs out and the next poll resumes', async () => {
 	await seedCompleted(150);
@@ -42,9 +60,9 @@ test('a poll stops listing before its time budget runs out and the next poll res
 
 	// Activation: two pages of what already happened, one per poll, emitting nothing.
 	expect((await completed.poll()).items).toBeNull();
-	expect(completed.state()?.resume).toEqual({ page: 2, quiet: true });
+	expect(completed.state()?.resume).toEqual({ page: 2, quiet: true, activatedAt: expect.any(String) });
 	expect((await completed.poll()).items).toBeNull();
-	expect(completed.state()?.resume).toEqual({ page: 3, quiet: true });
+	expect(completed.state()?.resume).toEqual({ page: 3, quiet: true, activatedAt: expect.any(String) });
 	expect((await completed.poll()).items).toBeNull();
 	expect(completed.state()?.resume).toBeUndefined();
 	expect(Object.keys(completed.state()?.seen ?? {})).toHaveLength(150);
@@ -58,4 +76,70 @@ test('a poll stops listing before its time budget runs out and the next poll res
 
 	expect(found.sort()).toEqual([...fresh].sort());
 	expect((await listRequests(handle, 'meetingCompleted')).map((r) => r.query.page)).toEqual(['1', '2', '3', '4']);
+});
+
+test.each<TriggerEvent>(['meetingCompleted', 'recordingAvailable'])(
+	'%s: what becomes eligible while the first pass is split over polls is emitted, what was there is not',
+	async (event) => {
+		// Two pages of history, one page per poll under this budget.
+		await seedCompleted(150, true);
+		const now = (await handle.admin.clock()).nowMs;
+		const { meetings } = await handle.admin.seed({
+			meetings: [{ topic: 'Running', start_time: zohoTime(now - 30 * 60_000), duration: 45, recording_enabled: true }],
+		});
+		const objects = trigger(handle, event);
+
+		expect((await objects.poll()).items).toBeNull();
+		expect(objects.state()?.resume).toMatchObject({ page: 2, quiet: true });
+		// Before the pass reaches page 2, the running meeting ends and its recording is ready:
+		// both sort after the history, onto page 2.
+		await handle.admin.advanceClock(HOUR_S / 2);
+		const running = meetings[0].meeting_key;
+		const expected =
+			event === 'meetingCompleted' ? running : handle.sandbox.state.findMeeting(running).sessions[0].recording_id;
+
+		expect(emitted((await objects.poll()).items).map((o) => o[ID_FIELD[event]])).toEqual([expected]);
+		for (let poll = 0; poll < 3; poll++) expect((await objects.poll()).items).toBeNull();
+		expect(Object.keys(objects.state()?.seen ?? {})).toHaveLength(151);
+	},
+);
+
+test('a poll held past its budget gives up and says so in the log; overlapping polls wait, the next one runs', async () => {
+	const completed = trigger(handle, 'meetingCompleted');
+	expect((await completed.poll()).items).toBeNull();
+	const [fresh] = await seedCompleted(1);
+	// Longer than the budget: a server that answers, but too late.
+	await handle.admin.injectFault({ path: '^/api/v2/meetings$', fault: { type: 'delay', ms: 4_000 } });
+	clearCapturedLogs();
+
+	const held = completed.poll();
+	const overlapping = await completed.poll();
+	const error: unknown = await held.catch((failure: unknown) => failure);
+
+	expect(overlapping.items).toBeNull();
+	expect(error).toBeInstanceOf(NodeOperationError);
+	expect(error).toMatchObject({ message: "Zoho Meeting did not answer page 1 within the poll's time budget of 1.5 s" });
+	expect(warnings()).toEqual([expect.stringMatching(/gave up: Zoho Meeting did not answer page 1 .* the next poll tries again$/)]);
+	expect(emitted((await completed.poll()).items).map((m) => m.meeting_key)).toEqual([fresh]);
+	// The given-up request is answered in the end, and nothing comes of it.
+	while ((await listRequests(handle, 'meetingCompleted')).some((request) => request.status === null)) {
+		await sleep(100);
+	}
+	expect((await completed.poll()).items).toBeNull();
+});
+
+test('a lease left by a poll that never finished holds until it expires, then the next poll takes over', async () => {
+	const completed = trigger(handle, 'meetingCompleted');
+	expect((await completed.poll()).items).toBeNull();
+	const [fresh] = await seedCompleted(1);
+	// As n8n saved it while a poll ran, before n8n was stopped.
+	const nodeData = completed.staticData['node:Zoho Meeting Trigger'] as IDataObject;
+	nodeData.pollLease = { holder: 'a poll of a stopped n8n', until: Date.now() + 60_000 };
+	expect((await completed.poll()).items).toBeNull();
+
+	nodeData.pollLease = { holder: 'a poll of a stopped n8n', until: Date.now() - 1 };
+	clearCapturedLogs();
+	expect(emitted((await completed.poll()).items).map((m) => m.meeting_key)).toEqual([fresh]);
+	expect(warnings()).toEqual([expect.stringMatching(/the previous poll did not finish by .*; this poll takes over$/)]);
+	expect(nodeData.pollLease).toBeUndefined();
 });

@@ -2,12 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { TRIGGER_EVENTS } from '../../nodes/ZohoMeetingTrigger/events';
 import {
-	newestEligible,
-	outOfTime,
 	PollRound,
 	type RoundSettings,
 	type TriggerState,
 } from '../../nodes/ZohoMeetingTrigger/pollState';
+import { timeMs } from '../../nodes/ZohoMeetingTrigger/objectTimes';
+import { outOfTime } from '../../nodes/ZohoMeetingTrigger/pollWindow';
+import { newestEligible } from '../../nodes/ZohoMeetingTrigger/testEvent';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2025-12-15T14:00:00Z');
@@ -36,12 +37,24 @@ const recording = (id: number, start: number, status = 'available'): IDataObject
 	status,
 });
 
-/** One poll over the given pages; returns what it emitted (keys) and the state to store. */
-function poll(stored: unknown, listed: IDataObject[][], overrides: Partial<RoundSettings> = {}) {
+/** An honest server's clock: at T0, or later if something listed has started since. */
+const clockAfter = (listed: IDataObject[][]) =>
+	listed.flat().reduce((latest, object) => Math.max(latest, timeMs(object.start_time) ?? T0), T0);
+
+/**
+ * One poll over the given pages, answered when the server's clock read `serverNow`;
+ * returns what it emitted (keys) and the state to store.
+ */
+function poll(
+	stored: unknown,
+	listed: IDataObject[][],
+	overrides: Partial<RoundSettings> = {},
+	serverNow = clockAfter(listed),
+) {
 	const round = new PollRound(stored, settings(overrides));
-	for (const page of listed) round.take(page);
-	const { emit, state } = round.finish();
-	return { round, keys: emit.map((m) => m.meeting_key ?? m.recording_id), state };
+	for (const page of listed) round.take(page, serverNow);
+	const outcome = round.finish();
+	return { round, keys: outcome.emit.map((m) => m.meeting_key ?? m.recording_id), ...outcome };
 }
 
 describe('PollRound', () => {
@@ -221,7 +234,8 @@ describe('PollRound', () => {
 		round.take([meeting(1, T0)]);
 		const { emit, state } = round.finish(2);
 		expect(emit).toEqual([]);
-		expect(state.resume).toEqual({ page: 2, quiet: true });
+		// The quiet pass remembers when it began by the server's clock (here n8n's: none was given).
+		expect(state.resume).toEqual({ page: 2, quiet: true, activatedAt: new Date(T0).toISOString() });
 
 		const resumed = new PollRound(state, settings());
 		expect(resumed.firstPage).toBe(2);
@@ -235,6 +249,84 @@ describe('PollRound', () => {
 		expect(next.firstPage).toBe(1);
 		next.take([meeting(1, T0), meeting(2, T0), meeting(3, T0)]);
 		expect(next.finish().emit.map((m) => m.meeting_key)).toEqual(['3']);
+	});
+});
+
+describe('PollRound: future start times and clocks', () => {
+	const DAY = 24 * HOUR;
+
+	test('an object dated a week ahead is emitted once and does not move the window past now − window', () => {
+		const state = poll(undefined, [], { source: recordings }, T0).state;
+		const early = recording(1, T0 + 7 * DAY);
+		const withEarly = poll(state, [[early]], { source: recordings }, T0);
+		expect(withEarly.keys).toEqual(['REC_1']);
+		expect(Date.parse(withEarly.state.since)).toBeLessThanOrEqual(T0 - 24 * HOUR);
+		expect(withEarly.state.newest).toBe(new Date(T0).toISOString());
+
+		// An hour later a recording of an hour ago comes in: inside the window, emitted.
+		const later = poll(withEarly.state, [[recording(2, T0), early]], { source: recordings }, T0 + HOUR);
+		expect(later.keys).toEqual(['REC_2']);
+		// Remembered by its real start while lists return it, then forgotten with it.
+		expect(later.state.seen.REC_1).toBe((T0 + 7 * DAY) / 1000);
+		const weekLater = poll(later.state, [[early]], { source: recordings }, T0 + 7 * DAY);
+		expect(weekLater.keys).toEqual([]);
+		const afterIt = poll(weekLater.state, [[recording(3, T0 + 9 * DAY)]], { source: recordings }, T0 + 9 * DAY);
+		expect(afterIt.keys).toEqual(['REC_3']);
+		expect(afterIt.state.seen.REC_1).toBeUndefined();
+	});
+
+	test('without a server clock, n8n\'s clock caps start times', () => {
+		const state = poll(undefined, [], {}, T0).state;
+		const round = new PollRound(state, settings({ nowMs: T0 + HOUR }));
+		round.take([meeting(1, T0 + 3 * DAY)]);
+		expect(round.finish().state.newest).toBe(new Date(T0 + HOUR).toISOString());
+	});
+
+	test('the first window is placed again when Zoho\'s clock is behind n8n\'s by more than a minute', () => {
+		const placed = (serverNow: number) => {
+			const round = new PollRound(undefined, settings({ windowMs: HOUR }));
+			round.take([], serverNow);
+			return round.placedLate;
+		};
+		expect(placed(T0 - 3 * HOUR)).toBe(true);
+		expect(placed(T0 - 2 * 60_000)).toBe(true);
+		expect(placed(T0 - 30_000)).toBe(false);
+		expect(placed(T0 + 3 * HOUR)).toBe(false);
+		const stored = poll(undefined, [], {}, T0).state;
+		const later = new PollRound(stored, settings());
+		later.take([], T0 - 3 * HOUR);
+		expect(later.placedLate).toBe(false);
+	});
+
+	test('a split quiet pass emits what its own times show changed after activation, and remembers the rest', () => {
+		const activation = new PollRound(undefined, settings());
+		activation.take([meeting(1, T0 - 5 * HOUR)], T0);
+		const cut = activation.finish(2);
+		expect(cut.emit).toEqual([]);
+
+		const completedLater = { ...meeting(2, T0 - HOUR), modified_time: at(T0 + 10 * 60_000) };
+		const completedBefore = { ...meeting(3, T0 - 3 * HOUR), modified_time: at(T0 - 2 * HOUR) };
+		const createdLater = { ...recording(4, T0 - HOUR), meeting_key: '2', created_time: at(T0 + 60_000) };
+		const undated = meeting(5, T0 - 2 * HOUR);
+		const resumed = new PollRound(cut.state, settings({ nowMs: T0 + 15 * 60_000 }));
+		resumed.take([completedLater, completedBefore, createdLater, undated], T0 + 15 * 60_000);
+		const rest = resumed.finish();
+		expect(rest.emit.map((m) => m.meeting_key)).toEqual(['2']);
+		expect(Object.keys(rest.state.seen).sort()).toEqual(['1', '2', '3', '5']);
+		expect(rest.state.resume).toBeUndefined();
+
+		// A pass cut short by an older version carries no activation time: it stays quiet.
+		const older = new PollRound({ ...cut.state, resume: { page: 2, quiet: true } }, settings());
+		older.take([completedLater], T0 + 15 * 60_000);
+		expect(older.finish().emit).toEqual([]);
+	});
+
+	test('more objects than the memory holds are reported, with the new window start', () => {
+		const seeded = poll(undefined, [], { maxRemembered: 3 }).state;
+		const burst = Array.from({ length: 5 }, (_, i) => meeting(200 + i, T0 + i * 1000));
+		const result = poll(seeded, [burst], { maxRemembered: 3 });
+		expect(result.narrowed).toEqual({ from: T0 + 4000 - 24 * HOUR, to: T0 + 1000 + 1, forgotten: 2 });
+		expect(poll(result.state, [burst.slice(2)], { maxRemembered: 3 }).narrowed).toBeUndefined();
 	});
 });
 

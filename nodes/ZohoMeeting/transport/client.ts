@@ -18,7 +18,7 @@ import { apiShapeOf, dialectOf, type ApiSettings } from './apiShape';
 import { systemClock, type Clock } from './clock';
 import type { ListPage, Translation, WireRequest } from './dialects/dialect';
 import { downloadToBinary, type DownloadChannel, type DownloadOptions } from './download';
-import { pages, pageThrough, requestPage } from './pagination';
+import { pages, pageThrough, requestPage, type PagesOptions } from './pagination';
 import { assertPathId } from './pathIds';
 import { sendRequest, type ApiRequest, type Connection, type Endpoint, type RawResponse } from './request';
 import { RequestSlots } from './slots';
@@ -31,6 +31,8 @@ export interface ClientOptions {
 	parallel?: number;
 	/** The router's check pass: read and check every parameter, send nothing. */
 	checkOnly?: boolean;
+	/** Stops the client's requests and waits as the execution's cancel signal does (a poll's deadline). */
+	signal?: AbortSignal;
 }
 
 type Credential = ApiSettings & { oauthTokenData?: unknown };
@@ -64,7 +66,11 @@ export class ZohoClient implements DownloadChannel {
 		this.slots = new RequestSlots(Math.max(1, Math.floor(options.parallel ?? 1)));
 		this.checkOnly = options.checkOnly ?? false;
 		const cancellable = ctx as Partial<Pick<IExecuteFunctions, 'getExecutionCancelSignal'>>;
-		this.cancelSignal = typeof cancellable.getExecutionCancelSignal === 'function' ? cancellable.getExecutionCancelSignal() : undefined;
+		const signals = [
+			typeof cancellable.getExecutionCancelSignal === 'function' ? cancellable.getExecutionCancelSignal() : undefined,
+			options.signal,
+		].filter((signal): signal is AbortSignal => signal !== undefined);
+		this.cancelSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 	}
 
 	/** One API call; returns the answer's data (the contract's `data`, unwrapped). */
@@ -78,7 +84,7 @@ export class ZohoClient implements DownloadChannel {
 	}
 
 	/** Every page of a list, one after the other. */
-	pages(request: ApiRequest, options?: { perPage?: number; firstPage?: number }): AsyncGenerator<IDataObject[]> {
+	pages(request: ApiRequest, options?: PagesOptions): AsyncGenerator<IDataObject[]> {
 		return pages(this, request, options);
 	}
 

@@ -77,6 +77,8 @@ export interface ListPage {
 	keyOf?: (object: IDataObject) => string;
 	/** Filters the server does not apply, applied by the pager to what it passes on. */
 	keep?: (object: IDataObject) => boolean;
+	/** The server's clock when it answered (its `Date` header), if it sent one. */
+	date?: string;
 }
 
 /** What reading an answer may need: the node for errors, the item, the time. */

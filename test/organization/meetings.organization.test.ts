@@ -76,6 +76,21 @@ describe('organization API: meetings', () => {
 		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ start_time: '2099-01-05T03:30:00Z' });
 	});
 
+	it('writes the first of the two 02:30s of a night the clocks go back, and refuses the second', async () => {
+		const create = (startTime: string) => ({ resource: 'meeting', operation: 'create', topic: 'Night', startTime, duration: 30, timezone: 'Europe/Berlin' });
+
+		const first = await sandbox.runZoho(create('2099-10-25T00:30:00Z'));
+		const second = await sandbox.runZoho(create('2099-10-25T01:30:00Z'));
+
+		expect(first.error).toBeUndefined();
+		expect(first.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ start_time: '2099-10-25T00:30:00Z' });
+		expect(second.error?.message).toBe('Start Time 2099-10-25T01:30:00Z falls in the hour that Europe/Berlin passes twice');
+		expect(second.error?.description).toMatch(/\(02:30 on 2099-10-25\)/);
+		expect((await sandbox.apiRequests()).map((r) => (r.body as { session: { startTime: string } }).session.startTime)).toEqual([
+			'Oct 25, 2099 02:30 AM',
+		]);
+	});
+
 	it('gets a meeting by key, in the contract\'s fields', async () => {
 		const { meetings } = await sandbox.admin.seed({
 			meetings: [{ topic: 'Weekly', start_time: '2099-03-10T10:00:00Z', duration: 30, timezone: 'Europe/Berlin' }],
@@ -204,6 +219,31 @@ describe('organization API: meetings', () => {
 		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${SESSIONS}/${key}.json`, `PUT ${SESSIONS}/${key}.json`]);
 		expect(requests[1].body).toEqual({ session: { startTime: 'Apr 02, 2099 09:30 AM', timezone: 'Asia/Tokyo' } });
 		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ start_time: '2099-04-02T00:30:00Z', timezone: 'Asia/Tokyo' });
+	});
+
+	it("reads a zone-less new start in the meeting's own zone, and writes it there", async () => {
+		const { meetings } = await sandbox.admin.seed({
+			meetings: [{ topic: 'Tokyo sync', start_time: '2099-04-01T01:00:00Z', duration: 30, timezone: 'Asia/Tokyo' }],
+		});
+		const key = meetings[0].meeting_key;
+		await sandbox.admin.clearRequests();
+
+		const result = await sandbox.runZoho({
+			resource: 'meeting',
+			operation: 'update',
+			meetingKey: locator('id', key),
+			updateFields: { startTime: '2099-04-02T09:30:00' },
+		});
+
+		expect(result.error).toBeUndefined();
+		const requests = await sandbox.apiRequests();
+		expect(requests[requests.length - 1]).toEqual({
+			method: 'PUT',
+			path: `${SESSIONS}/${key}.json`,
+			query: {},
+			body: { session: { startTime: 'Apr 02, 2099 09:30 AM', timezone: 'Asia/Tokyo' } },
+		});
+		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ start_time: '2099-04-02T00:30:00Z' });
 	});
 
 	it('cancels a meeting with DELETE; Zoho answers 204', async () => {

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 
-import type { IBinaryData, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import { searchMeetings } from '../../nodes/ZohoMeeting/methods/listSearch';
 import { ZohoClient } from '../../nodes/ZohoMeeting/transport';
 
 /**
@@ -11,6 +12,7 @@ import { ZohoClient } from '../../nodes/ZohoMeeting/transport';
  */
 interface Scripted {
 	zoho: ZohoClient;
+	ctx: IExecuteFunctions;
 	/** Every request, with whether n8n was asked to sign it. */
 	sent: Array<{ url: string; qs?: IDataObject; token: boolean }>;
 }
@@ -35,7 +37,7 @@ function scriptedZoho(answer: (url: string, qs: IDataObject) => unknown, dataCen
 			},
 		},
 	} as unknown as IExecuteFunctions;
-	return { zoho: new ZohoClient(ctx), sent };
+	return { zoho: new ZohoClient(ctx), sent, ctx };
 }
 
 const recordingAt = (downloadUrl: string) => ({
@@ -112,5 +114,17 @@ describe('organization API: a list that shifts between pages', () => {
 		const all = await zoho.pageThrough({ method: 'GET', path: '/webinars' }, { returnAll: true });
 		expect(all).toHaveLength(100);
 		expect(sent.map((r) => r.qs?.index)).toEqual([1, 101, 2]);
+	});
+});
+
+describe('organization API: the meeting picker', () => {
+	it('reads a page of sessions and offers the next while the total says more follow', async () => {
+		const session = Array.from({ length: 100 }, (_, i) => ({ meetingKey: 5000 + i, topic: i === 7 ? 'Demo day' : `M${i}`, startTime: 'Jun 19, 2099 07:00 PM', timezone: 'Asia/Kolkata', joinLink: `https://meeting.zoho.com/join?key=${5000 + i}` }));
+		const { ctx, sent } = scriptedZoho(() => ({ session, count: 150 }));
+
+		const found = await searchMeetings.call(ctx as unknown as ILoadOptionsFunctions, 'demo');
+
+		expect(found).toEqual({ results: [{ name: 'Demo day (2099-06-19 13:30:00 UTC)', value: '5007', url: 'https://meeting.zoho.com/join?key=5007' }], paginationToken: '2' });
+		expect(sent.map((r) => [new URL(r.url).pathname, r.qs])).toEqual([['/api/v2/777/sessions.json', { listtype: 'all', index: 1, count: 100 }]]);
 	});
 });

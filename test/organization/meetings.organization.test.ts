@@ -200,51 +200,38 @@ describe('organization API: meetings', () => {
 		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ meeting_key: key, topic: 'Moved', start_time: '2099-12-20T16:00:00Z', duration: 60 });
 	});
 
-	it("writes a new start in the meeting's own zone when Update Fields has none, after asking for it", async () => {
-		const { meetings } = await sandbox.admin.seed({
-			meetings: [{ topic: 'Tokyo sync', start_time: '2099-04-01T01:00:00Z', duration: 30, timezone: 'Asia/Tokyo' }],
-		});
-		const key = meetings[0].meeting_key;
-		await sandbox.admin.clearRequests();
+	// A start with an offset is written in the meeting's zone, which the node asks for; one
+	// without is also read in it, which the operation asks for first (actions/shared/updates.ts).
+	it.each(['2099-04-02T00:30:00Z', '2099-04-02T09:30:00'])(
+		"writes a new start %s in the meeting's own zone when Update Fields has none, after asking for it",
+		async (startTime) => {
+			const { meetings } = await sandbox.admin.seed({
+				meetings: [{ topic: 'Tokyo sync', start_time: '2099-04-01T01:00:00Z', duration: 30, timezone: 'Asia/Tokyo' }],
+			});
+			const key = meetings[0].meeting_key;
+			await sandbox.admin.clearRequests();
 
-		const result = await sandbox.runZoho({
-			resource: 'meeting',
-			operation: 'update',
-			meetingKey: locator('id', key),
-			updateFields: { startTime: '2099-04-02T00:30:00Z' },
-		});
+			const result = await sandbox.runZoho({
+				resource: 'meeting',
+				operation: 'update',
+				meetingKey: locator('id', key),
+				updateFields: { startTime },
+			});
 
-		expect(result.error).toBeUndefined();
-		const requests = await sandbox.apiRequests();
-		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${SESSIONS}/${key}.json`, `PUT ${SESSIONS}/${key}.json`]);
-		expect(requests[1].body).toEqual({ session: { startTime: 'Apr 02, 2099 09:30 AM', timezone: 'Asia/Tokyo' } });
-		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ start_time: '2099-04-02T00:30:00Z', timezone: 'Asia/Tokyo' });
-	});
-
-	it("reads a zone-less new start in the meeting's own zone, and writes it there", async () => {
-		const { meetings } = await sandbox.admin.seed({
-			meetings: [{ topic: 'Tokyo sync', start_time: '2099-04-01T01:00:00Z', duration: 30, timezone: 'Asia/Tokyo' }],
-		});
-		const key = meetings[0].meeting_key;
-		await sandbox.admin.clearRequests();
-
-		const result = await sandbox.runZoho({
-			resource: 'meeting',
-			operation: 'update',
-			meetingKey: locator('id', key),
-			updateFields: { startTime: '2099-04-02T09:30:00' },
-		});
-
-		expect(result.error).toBeUndefined();
-		const requests = await sandbox.apiRequests();
-		expect(requests[requests.length - 1]).toEqual({
-			method: 'PUT',
-			path: `${SESSIONS}/${key}.json`,
-			query: {},
-			body: { session: { startTime: 'Apr 02, 2099 09:30 AM', timezone: 'Asia/Tokyo' } },
-		});
-		expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ start_time: '2099-04-02T00:30:00Z' });
-	});
+			expect(result.error).toBeUndefined();
+			const requests = await sandbox.apiRequests();
+			const put = requests.pop();
+			expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(requests.map(() => `GET ${SESSIONS}/${key}.json`));
+			expect(requests.length).toBeGreaterThan(0);
+			expect(put).toEqual({
+				method: 'PUT',
+				path: `${SESSIONS}/${key}.json`,
+				query: {},
+				body: { session: { startTime: 'Apr 02, 2099 09:30 AM', timezone: 'Asia/Tokyo' } },
+			});
+			expect(result.output(ZOHO_NODE_NAME)[0].json).toMatchObject({ start_time: '2099-04-02T00:30:00Z', timezone: 'Asia/Tokyo' });
+		},
+	);
 
 	it('cancels a meeting with DELETE; Zoho answers 204', async () => {
 		const { meetings } = await sandbox.admin.seed({ meetings: 1 });

@@ -10,6 +10,15 @@ import { locator, SANDBOX_ZSOID, useSandbox, ZOHO_NODE_NAME } from '../helpers/s
  */
 const sandbox = useSandbox({ api: 'organization' });
 
+/** A meeting held three times that 40 people attended: a participant report of 120 rows. */
+async function seedWellAttendedMeeting(): Promise<string> {
+	const participants = Array.from({ length: 40 }, (_, i) => ({ email: `p${i}@example.com`, name: `P${i}` }));
+	const { meetings } = await sandbox.admin.seed({ meetings: [{ ...HELD_MEETING, participants }] });
+	return meetings[0].meeting_key;
+}
+
+const listParticipants = (meetingKey: string) => ({ resource: 'participant', operation: 'getAll', meetingKey: locator('id', meetingKey), returnAll: true });
+
 const queries = async () => (await sandbox.apiRequests()).map((r) => `${r.query.index}/${r.query.count}`);
 
 describe('organization API: what index means', () => {
@@ -29,16 +38,10 @@ describe('organization API: what index means', () => {
 
 	it('reads the participant report of a server that reads index as a record position', async () => {
 		await sandbox.admin.setOrganizationVariants({ pagingIndex: 'record' });
-		const attendees = Array.from({ length: 40 }, (_, i) => ({ email: `p${i}@example.com`, name: `P${i}` }));
-		const { meetings } = await sandbox.admin.seed({ meetings: [{ ...HELD_MEETING, participants: attendees }] });
+		const key = await seedWellAttendedMeeting();
 		await sandbox.admin.clearRequests();
 
-		const result = await sandbox.runZoho({
-			resource: 'participant',
-			operation: 'getAll',
-			meetingKey: locator('id', meetings[0].meeting_key),
-			returnAll: true,
-		});
+		const result = await sandbox.runZoho(listParticipants(key));
 
 		expect(result.error).toBeUndefined();
 		const rows = result.output(ZOHO_NODE_NAME).map((item) => `${item.json.participant_id} ${item.json.join_time}`);
@@ -48,15 +51,9 @@ describe('organization API: what index means', () => {
 	});
 
 	it('reads the documented way without a reread when the server does too', async () => {
-		const attendees = Array.from({ length: 40 }, (_, i) => ({ email: `p${i}@example.com`, name: `P${i}` }));
-		const { meetings } = await sandbox.admin.seed({ meetings: [{ ...HELD_MEETING, participants: attendees }] });
+		const key = await seedWellAttendedMeeting();
 		await sandbox.admin.clearRequests();
-		const result = await sandbox.runZoho({
-			resource: 'participant',
-			operation: 'getAll',
-			meetingKey: locator('id', meetings[0].meeting_key),
-			returnAll: true,
-		});
+		const result = await sandbox.runZoho(listParticipants(key));
 		expect(result.output(ZOHO_NODE_NAME)).toHaveLength(120);
 		expect(await queries()).toEqual(['1/100', '2/100']);
 	});

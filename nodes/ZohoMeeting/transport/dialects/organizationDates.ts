@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toZohoDateTime } from '../../actions/shared/dates';
+import { toZohoDateTime, wallAt } from '../../actions/shared/dates';
 import type { DialectContext } from './dialect';
 
 /**
@@ -28,19 +28,10 @@ export function isoOfEpoch(value: unknown): string | undefined {
 	return typeof ms === 'number' && Number.isSafeInteger(ms) && ms > 0 ? isoOf(ms) : undefined;
 }
 
-/** The wall-clock parts of an instant in a zone. */
+/** The wall-clock parts of an instant in a zone, from the node's cached formatters. */
 function wallClock(ms: number, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', number> {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-	}).formatToParts(ms);
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+	const wall = new Date(wallAt(timeZone, ms));
+	return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
 }
 
 /** `YYYY-MM-DDTHH:mm:00`, a time without an offset, as the node's parameter parsing reads it. */

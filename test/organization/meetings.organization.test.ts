@@ -265,6 +265,15 @@ describe('organization API: meetings', () => {
 		expect(await sandbox.apiRequests()).toEqual([]);
 	});
 
+	it('puts the checked key into the path, never the raw value', async () => {
+		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
+		const key = meetings[0].meeting_key;
+		await sandbox.admin.clearRequests();
+		const result = await sandbox.runZoho({ resource: 'meeting', operation: 'get', meetingKey: locator('id', `={{ " ${key} " }}`) });
+		expect(result.error).toBeUndefined();
+		expect((await sandbox.apiRequests()).map((r) => r.path)).toEqual([`${SESSIONS}/${key}.json`]);
+	});
+
 	it("answers Zoho's INVALID_MEETING_KEY (HTTP 400 in this API) with the fix", async () => {
 		const result = await sandbox.runZoho({ resource: 'meeting', operation: 'get', meetingKey: locator('id', '999999') });
 		expect(result.error).toMatchObject({

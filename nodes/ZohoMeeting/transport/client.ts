@@ -98,10 +98,14 @@ export class ZohoClient implements DownloadChannel {
 		return await downloadToBinary(this, request, options);
 	}
 
-	fillPath(request: ApiRequest): string {
-		return request.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-			assertPathId(this.node, request.itemIndex ?? 0, name, request.pathParams?.[name]),
-		);
+	/** The request's path with its placeholders filled, each value checked so it cannot change the path. */
+	fillPath(request: ApiRequest): { path: string; pathParams: Record<string, string> } {
+		const pathParams: Record<string, string> = {};
+		const path = request.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+			pathParams[name] = assertPathId(this.node, request.itemIndex ?? 0, name, request.pathParams?.[name]);
+			return pathParams[name];
+		});
+		return { path, pathParams };
 	}
 
 	/** A translation's look-ups, each a request of the contract like any other. */

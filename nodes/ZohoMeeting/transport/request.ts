@@ -62,7 +62,7 @@ export interface RequestChannel {
 	endpoint(itemIndex: number): Promise<Endpoint>;
 	/** The endpoint and its API shape, which `auto` may have to ask Zoho for (apiShape.ts). */
 	connection(itemIndex: number): Promise<Connection>;
-	fillPath(request: ApiRequest): string;
+	fillPath(request: ApiRequest): { path: string; pathParams: Record<string, string> };
 	/** Carries out a translation's look-ups, through the transport, until a wire request or an answer is left. */
 	resolve(translation: Translation, itemIndex: number): Promise<{ wire: WireRequest } | { answer: IDataObject }>;
 	/** Sends through n8n: with the OAuth token (refreshed on a 401) or, for a file host, without. */
@@ -76,8 +76,7 @@ export interface RequestChannel {
 export class RequestReached extends Error {}
 
 function contractOf(channel: RequestChannel, request: ApiRequest): ContractRequest {
-	const path = channel.fillPath(request);
-	const pathParams = Object.fromEntries(Object.entries(request.pathParams ?? {}).map(([name, value]) => [name, String(value)]));
+	const { path, pathParams } = channel.fillPath(request);
 	const { method, qs, body, page } = request;
 	return { method, template: request.path, path, pathParams, qs, body, page, itemIndex: request.itemIndex ?? 0 };
 }

@@ -111,6 +111,22 @@ describe('organization API: recordings', () => {
 		expect((await sandbox.apiRequests()).map((r) => r.query)).toEqual([{ index: '1', count: '100' }]);
 	});
 
+	it('asks for whole pages when it filters itself, however small the Limit', async () => {
+		await sandbox.admin.seed({
+			recordings: Array.from({ length: 150 }, (_, i) => ({ topic: `R${i}`, start_time: i % 50 === 0 ? '2025-03-10T10:00:00Z' : '2025-01-10T10:00:00Z' })),
+		});
+		await sandbox.admin.clearRequests();
+		const result = await sandbox.runZoho({
+			resource: 'recording',
+			operation: 'getAll',
+			limit: 2,
+			filters: { fromDate: '2025-03-01T00:00:00Z', toDate: '2025-03-31T23:59:59Z' },
+		});
+		expect(result.output(ZOHO_NODE_NAME).map((item) => item.json.start_time)).toEqual(['2025-03-10T10:00:00Z', '2025-03-10T10:00:00Z']);
+		// Newest first: the three of March lead the first page, so one request does.
+		expect((await sandbox.apiRequests()).map((r) => r.query)).toEqual([{ index: '1', count: '100' }]);
+	});
+
 	it('gets one recording by looking through the list, which is all this API offers', async () => {
 		const { recordings } = await sandbox.admin.seed({ recordings: 120 });
 		const wanted = erecordingIdOf(recordings[5].recording_id);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ContractRequest, DialectContext, ListPage, PageRequest } from './dialect';
+import type { ContractRequest, DialectContext, ListPage } from './dialect';
 
 /**
  * Paging in Zoho's organization API: `index` and `count`, with `count` at most 100 (the one
@@ -18,16 +18,20 @@ export const MAX_COUNT = 100;
 /** How an endpoint's page documents `index`: the first record's 1-based position, or a page number. */
 export type IndexMeaning = 'record' | 'page';
 
-function paging(page: PageRequest | undefined, documented: IndexMeaning) {
+/**
+ * The page a request asks for. With filters the node applies itself, a page is always
+ * 100 records, whatever the Limit: a small page would cost a request per few matches.
+ */
+function paging({ page, qs }: Pick<ContractRequest, 'page' | 'qs'>, documented: IndexMeaning) {
 	const number = page?.number ?? 1;
-	const count = Math.min(page?.size ?? MAX_COUNT, MAX_COUNT);
+	const count = dateFilter(qs) ? MAX_COUNT : Math.min(page?.size ?? MAX_COUNT, MAX_COUNT);
 	const meaning = (page?.reading ?? 'documented') === 'documented' ? documented : documented === 'record' ? 'page' : 'record';
 	return { number, count, byRecord: meaning === 'record' };
 }
 
 /** `index` and `count` of a page request. */
-export function indexQuery(page: PageRequest | undefined, documented: IndexMeaning): IDataObject {
-	const { number, count, byRecord } = paging(page, documented);
+export function indexQuery(request: Pick<ContractRequest, 'page' | 'qs'>, documented: IndexMeaning): IDataObject {
+	const { number, count, byRecord } = paging(request, documented);
 	return { index: byRecord ? (number - 1) * count + 1 : number, count };
 }
 
@@ -52,7 +56,7 @@ function hasMoreOf(spec: ListSpec, body: IDataObject, request: ContractRequest, 
 	const total = Number(spec.total?.(body));
 	if (spec.total === undefined || !Number.isInteger(total) || total < 0) return undefined;
 	// Under either reading of `index`, page n starts at record (n - 1) * count.
-	const { number, count } = paging(request.page, spec.index);
+	const { number, count } = paging(request, spec.index);
 	return (number - 1) * count + received < total;
 }
 

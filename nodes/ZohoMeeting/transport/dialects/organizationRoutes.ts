@@ -91,7 +91,7 @@ function scheduledRoutes(what: Scheduled, contract: string, key: string, base: (
 		[`GET ${contract}`]: {
 			translate: (request, context) =>
 				wire('GET', `${base(context.zsoid)}.json`, {
-					qs: { listtype: listTypeOf(request.qs, contract.slice(1), context), ...indexQuery(request.page, 'record') },
+					qs: { listtype: listTypeOf(request.qs, contract.slice(1), context), ...indexQuery(request, 'record') },
 				}),
 			list: () => list,
 		},
@@ -170,7 +170,7 @@ const recordingRoutes: Record<string, OrganizationRoute> = {
 	'GET /recordings': {
 		translate: (request, context) => {
 			if (request.qs?.meeting_key === undefined) {
-				return wire('GET', `/meeting/api/v2/${context.zsoid}/recordings.json`, { qs: indexQuery(request.page, 'record') });
+				return wire('GET', `/meeting/api/v2/${context.zsoid}/recordings.json`, { qs: indexQuery(request, 'record') });
 			}
 			const meetingKey = assertPathId(context.node, context.itemIndex, 'meetingKey', request.qs.meeting_key);
 			return wire('GET', `/meeting/api/v2/${context.zsoid}/recordings/${meetingKey}.json`);
@@ -195,7 +195,7 @@ export const ORGANIZATION_ROUTES: Record<string, OrganizationRoute> = {
 	// The participant report (participant-report.html): who attended, one row per attendance.
 	'GET /meetings/{meetingKey}/participants': {
 		translate: (request, context) =>
-			wire('GET', `/api/v2/${context.zsoid}/participant/${request.pathParams.meetingKey}.json`, { qs: indexQuery(request.page, 'page') }),
+			wire('GET', `/api/v2/${context.zsoid}/participant/${request.pathParams.meetingKey}.json`, { qs: indexQuery(request, 'page') }),
 		list: () => PARTICIPANTS,
 	},
 	...recordingRoutes,

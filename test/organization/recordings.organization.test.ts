@@ -92,6 +92,16 @@ describe('organization API: recordings', () => {
 		});
 	});
 
+	it.each(['processingState', 'status'] as const)('reads a recording ready when %s says UPLOADED, and processing before', async (variant) => {
+		await sandbox.admin.setOrganizationVariants({ recordingState: variant });
+		await sandbox.admin.seed({ recordings: [{ topic: 'Ready' }, { topic: 'Still processing', status: 'processing' }] });
+
+		const result = await sandbox.runZoho({ resource: 'recording', operation: 'getAll', returnAll: true });
+
+		const states = Object.fromEntries(result.output(ZOHO_NODE_NAME).map((item) => [item.json.topic, item.json.status]));
+		expect(states).toEqual({ Ready: 'available', 'Still processing': 'processing' });
+	});
+
 	it('filters the dates itself, which this API cannot', async () => {
 		await sandbox.admin.seed({
 			recordings: [

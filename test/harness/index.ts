@@ -18,5 +18,6 @@ export {
 	SANDBOX_CLIENT_ID,
 	SANDBOX_CLIENT_SECRET,
 	ZOHO_CREDENTIAL_TYPE,
+	type ApiChoice,
 	type TokenPair,
 } from './zoho-credential';

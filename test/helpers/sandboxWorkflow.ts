@@ -1,9 +1,12 @@
 import type { IDataObject, INode, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import { SandboxAdmin } from '../../sandbox/client';
+import type { ApiName } from '../../sandbox/model';
 import type { RequestLogEntry } from '../../sandbox/requestLog';
 import { type Sandbox, startSandbox } from '../../sandbox/server';
+import { SANDBOX_ORGANIZATION } from '../../sandbox/tokens';
 import {
+	type ApiChoice,
 	connectedZohoCredential,
 	CredentialStore,
 	ITEMS_SOURCE,
@@ -55,14 +58,29 @@ export interface RunZohoOptions {
 	nodeTypes?: NodeTypeMap;
 }
 
+/** The sandbox's organization, as a credential of the organization API names it. */
+export const SANDBOX_ZSOID = String(SANDBOX_ORGANIZATION.zsoid);
+
+/**
+ * The credential's API for a sandbox of each dialect: the organization's with its ID given,
+ * so that no test but those about looking it up sees the look-up request.
+ */
+const CREDENTIAL_API: Record<ApiName, ApiChoice> = {
+	v2: { api: 'v2' },
+	organization: { api: 'organization', organizationId: SANDBOX_ZSOID },
+};
+
 /**
  * A sandbox for one test file: started before the tests, emptied before each one, and a
- * connected Zoho Meeting credential that every workflow uses.
+ * connected Zoho Meeting credential that every workflow uses. `api` is the sandbox's
+ * dialect (and the credential's API).
  */
 export class SandboxSession {
 	readonly credentials = new CredentialStore();
 
 	private started?: { sandbox: Sandbox; admin: SandboxAdmin };
+
+	constructor(readonly api: ApiName = 'v2') {}
 
 	/** The sandbox's origin (API and accounts server alike). */
 	get url(): string {
@@ -76,14 +94,26 @@ export class SandboxSession {
 	}
 
 	async start(): Promise<void> {
-		const sandbox = await startSandbox({ quiet: true });
+		const sandbox = await startSandbox({ quiet: true, api: this.api });
 		const admin = new SandboxAdmin(sandbox.url);
 		this.started = { sandbox, admin };
 		this.credentials.create({
 			type: ZOHO_CREDENTIAL_TYPE,
 			...SANDBOX_CREDENTIAL,
-			data: connectedZohoCredential(sandbox.url, await admin.issueTokens()),
+			data: connectedZohoCredential(sandbox.url, await admin.issueTokens(), undefined, CREDENTIAL_API[this.api]),
 		});
+	}
+
+	/**
+	 * Another credential of the sandbox's account, with these API settings and a new id:
+	 * the node learns an account's API shape once per credential, so each test that looks
+	 * it up needs its own.
+	 */
+	async addCredential(choice: ApiChoice, scope?: string): Promise<{ id: string; name: string }> {
+		const tokens = await this.admin.issueTokens(scope === undefined ? {} : { scope });
+		const data = connectedZohoCredential(this.url, tokens, undefined, choice);
+		const { id, name } = this.credentials.create({ type: ZOHO_CREDENTIAL_TYPE, name: `Zoho Meeting (${choice.api})`, data });
+		return { id, name: name ?? '' };
 	}
 
 	async stop(): Promise<void> {
@@ -125,8 +155,8 @@ export class SandboxSession {
 	}
 }
 
-export function useSandbox(): SandboxSession {
-	const session = new SandboxSession();
+export function useSandbox(options: { api?: ApiName } = {}): SandboxSession {
+	const session = new SandboxSession(options.api);
 	beforeAll(async () => await session.start());
 	beforeEach(async () => await session.admin.reset());
 	afterAll(async () => await session.stop());

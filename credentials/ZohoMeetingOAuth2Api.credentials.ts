@@ -29,7 +29,7 @@ export class ZohoMeetingOAuth2Api implements ICredentialType {
 
 	displayName = 'Zoho Meeting OAuth2 API';
 
-	documentationUrl = 'https://github.com/n8n-nodes-zoho-meeting/n8n-nodes-zoho-meeting#connecting-zoho';
+	documentationUrl = 'https://github.com/n8n-nodes-zoho-meeting/n8n-nodes-zoho-meeting#connecting-a-real-zoho-account';
 
 	icon: Icon = {
 		light: 'file:../nodes/ZohoMeeting/zohoMeeting.svg',

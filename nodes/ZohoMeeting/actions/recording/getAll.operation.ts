@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ZohoClient } from '../../transport';
 import { dateFilters, limitField, listQuery, returnAllField } from '../shared/lists';
+import { readSimplify, simplifyField } from '../shared/simplify';
 
 export const option = {
 	name: 'Get Many',
@@ -12,6 +13,7 @@ export const option = {
 export const properties: INodeProperties[] = [
 	returnAllField,
 	limitField,
+	...simplifyField('recording'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -22,10 +24,8 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
 	const { qs, returnAll, limit } = listQuery.call(this, itemIndex);
-	return await zoho.pageThrough({ method: 'GET', path: '/recordings', qs, itemIndex },
-		{ returnAll, limit },
-	);
+	const output = readSimplify.call(this, itemIndex, 'recording');
+	return output(await zoho.pageThrough({ method: 'GET', path: '/recordings', qs, itemIndex }, { returnAll, limit }));
 }

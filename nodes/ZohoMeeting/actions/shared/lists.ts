@@ -5,6 +5,7 @@ import type { ZohoClient } from '../../transport';
 import { toZohoDateTime } from './dates';
 import { getMeetingKey, meetingKeyLocator } from './keys';
 import { assertBoolean, assertInteger } from './parameters';
+import { readSimplify, simplifyField } from './simplify';
 
 /** The fields of a Get Many (Return All, Limit, Filters) and the functions that read them. */
 
@@ -95,20 +96,23 @@ export function listFilters(what: string, statuses: string[]): INodeProperties {
 	};
 }
 
-/** Get Many of what belongs to one meeting (its participants, its sessions): the fields. */
-export const meetingListProperties: INodeProperties[] = [meetingKeyLocator, returnAllField, limitField];
+type OfMeeting = 'participant' | 'session';
 
-/** Get Many of what belongs to one meeting: `path` is below `/meetings/{meetingKey}`. */
+/** Get Many of what belongs to one meeting (its participants, its sessions): the fields. */
+export function meetingListProperties(kind: OfMeeting): INodeProperties[] {
+	return [meetingKeyLocator, returnAllField, limitField, ...simplifyField(kind)];
+}
+
+/** Get Many of what belongs to one meeting: `/meetings/{meetingKey}/participants` or `/sessions`. */
 export async function getAllOfMeeting(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	zoho: ZohoClient,
-	path: string,
+	kind: OfMeeting,
 ): Promise<IDataObject[]> {
 	const { returnAll, limit } = listQuery.call(this, itemIndex);
+	const output = readSimplify.call(this, itemIndex, kind);
 	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
-	return await zoho.pageThrough(
-		{ method: 'GET', path: `/meetings/{meetingKey}${path}`, pathParams: { meetingKey }, itemIndex },
-		{ returnAll, limit },
-	);
+	const request = { method: 'GET' as const, path: `/meetings/{meetingKey}/${kind}s`, pathParams: { meetingKey }, itemIndex };
+	return output(await zoho.pageThrough(request, { returnAll, limit }));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ZohoClient } from '../../transport';
+import type { ApiRequest, ZohoClient } from '../../transport';
 import { toZohoDateTime } from './dates';
 import { getMeetingKey, meetingKeyLocator } from './keys';
 import { assertBoolean, assertInteger } from './parameters';
@@ -94,6 +94,26 @@ export function listFilters(what: string, statuses: string[]): INodeProperties {
 			},
 		],
 	};
+}
+
+/**
+ * Get Many with a filter the contract's list lacks (`GET /recordings` filters by date
+ * only, docs/api-contract.md): the node keeps the objects that `matches`. A Limit counts
+ * matches, so pages of 100 are read until `limit` objects match or the list ends.
+ */
+export async function pageThroughMatching(
+	zoho: ZohoClient,
+	request: ApiRequest,
+	{ returnAll, limit = 50 }: { returnAll: boolean; limit?: number },
+	matches: (object: IDataObject) => boolean,
+): Promise<IDataObject[]> {
+	if (returnAll) return (await zoho.pageThrough(request, { returnAll })).filter(matches);
+	const found: IDataObject[] = [];
+	for await (const page of zoho.pages(request)) {
+		for (const object of page) if (matches(object)) found.push(object);
+		if (found.length >= limit) break;
+	}
+	return found.slice(0, limit);
 }
 
 type OfMeeting = 'participant' | 'session';

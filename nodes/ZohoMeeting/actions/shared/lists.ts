@@ -49,6 +49,29 @@ export function dateFilters(what: string): INodeProperties[] {
 
 const MAX_LIMIT = 100_000;
 
+/**
+ * A From Date and To Date as the contract's `from_date` and `to_date` (UTC): a time
+ * without an offset is read in the workflow's time zone. Either may be empty.
+ */
+export function dateRange(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ fromDate, toDate }: { fromDate?: unknown; toDate?: unknown },
+): { from_date?: string; to_date?: string } {
+	const node = this.getNode();
+	const timezone = this.getTimezone();
+	const range: { from_date?: string; to_date?: string } = {};
+	if (fromDate) range.from_date = toZohoDateTime(node, itemIndex, 'fromDate', fromDate, timezone);
+	if (toDate) range.to_date = toZohoDateTime(node, itemIndex, 'toDate', toDate, timezone);
+	if (range.from_date && range.to_date && range.from_date > range.to_date) {
+		throw new NodeOperationError(node, 'From Date is after To Date', {
+			itemIndex,
+			description: 'Set From Date to a time before To Date, or leave one of them empty.',
+		});
+	}
+	return range;
+}
+
 /** Return All, Limit and Filters of a Get Many operation, as the contract's query. */
 export function listQuery(
 	this: IExecuteFunctions,
@@ -60,17 +83,8 @@ export function listQuery(
 		? undefined
 		: assertInteger(node, itemIndex, 'limit', this.getNodeParameter('limit', itemIndex, 50), 1, MAX_LIMIT);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const timezone = this.getTimezone();
-	const qs: IDataObject = {};
+	const qs: IDataObject = { ...dateRange.call(this, itemIndex, filters) };
 	if (filters.status) qs.status = filters.status;
-	if (filters.fromDate) qs.from_date = toZohoDateTime(node, itemIndex, 'fromDate', filters.fromDate, timezone);
-	if (filters.toDate) qs.to_date = toZohoDateTime(node, itemIndex, 'toDate', filters.toDate, timezone);
-	if (qs.from_date && qs.to_date && String(qs.from_date) > String(qs.to_date)) {
-		throw new NodeOperationError(node, 'From Date is after To Date', {
-			itemIndex,
-			description: 'Set From Date to a time before To Date, or leave one of them empty.',
-		});
-	}
 	return { qs, returnAll, limit };
 }
 

@@ -173,3 +173,16 @@ describe('Parallel Requests', () => {
 		expect(callsPerWindow(requests, 1)).toEqual([4, 4, 4]);
 	});
 });
+
+describe('Parallel Requests from an expression', () => {
+	it.each([['0'], [51], ['ten'], [2.5]])('refuses %j before any request, naming the option', async (value) => {
+		const result = await sandbox.runZoho({ ...create, topic: 'One', options: { parallelRequests: `={{ ${JSON.stringify(value)} }}` } });
+		expect(result.error?.message).toMatch(/^Parallel Requests must be a whole number from 1 to 50/);
+		expect(await sandbox.apiRequests()).toEqual([]);
+	});
+
+	it('reads text from an expression as the number it says', async () => {
+		const result = await sandbox.runZoho({ ...create, topic: 'One', options: { parallelRequests: '={{ " 3 " }}' } });
+		expect(result.error).toBeUndefined();
+	});
+});

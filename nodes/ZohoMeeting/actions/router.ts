@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { RequestReached, ZohoClient } from '../transport';
-import { operationOf, operationOptions } from './resources';
 import { ItemWithBinary, type OperationResult, type ZohoOperation } from './operation';
+import { operationOf, operationOptions } from './resources';
+import { assertInteger } from './shared/parameters';
 
 /**
  * Enough requests in flight to keep n8n busy while Zoho answers: n8n spends a few
@@ -63,9 +64,8 @@ function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number
 }
 
 function parallelRequests(ctx: IExecuteFunctions): number {
-	const value = Number(ctx.getNodeParameter('options.parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS));
-	if (!Number.isFinite(value)) return DEFAULT_PARALLEL_REQUESTS;
-	return Math.min(MAX_PARALLEL_REQUESTS, Math.max(1, Math.floor(value)));
+	const value = ctx.getNodeParameter('options.parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS);
+	return assertInteger(ctx.getNode(), 0, 'parallelRequests', value, 1, MAX_PARALLEL_REQUESTS);
 }
 
 /** Item numbers as a reader counts them: "items 3, 4 and 7". */

@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveMeetingKey, toLocator } from '../actions/shared/keys';
@@ -97,21 +97,30 @@ function chosen(ctx: ILoadOptionsFunctions, name: 'meetingKey' | 'webinarKey') {
 	return locator;
 }
 
+/** A picker of what belongs to the meeting chosen above: `/meetings/{meetingKey}/sessions` or `/participants`. */
+async function searchOfMeeting(
+	ctx: ILoadOptionsFunctions,
+	what: 'sessions' | 'participants',
+	toItem: (object: IDataObject) => INodeListSearchItems,
+	search: { filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
+	const zoho = new ZohoClient(ctx);
+	const meetingKey = await resolveMeetingKey(zoho, chosen(ctx, 'meetingKey'), 0);
+	const request = { method: 'GET' as const, path: `/meetings/{meetingKey}/${what}`, pathParams: { meetingKey } };
+	return await searchPages(ctx, { request, what, toItem }, search.filter, search.paginationToken, zoho);
+}
+
 export async function searchSessions(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const zoho = new ZohoClient(this);
-	const meetingKey = await resolveMeetingKey(zoho, chosen(this, 'meetingKey'), 0);
+	const minutes = (session: IDataObject) => (session.duration === undefined ? '' : ` (${String(session.duration)} min)`);
 	const toItem = (session: IDataObject) => ({
-		name: session.start_time
-			? `${readable(session.start_time)}${session.duration === undefined ? '' : ` (${String(session.duration)} min)`}`
-			: String(session.session_id),
+		name: session.start_time ? `${readable(session.start_time)}${minutes(session)}` : String(session.session_id),
 		value: String(session.session_id),
 	});
-	const request = { method: 'GET' as const, path: '/meetings/{meetingKey}/sessions', pathParams: { meetingKey } };
-	return await searchPages(this, { request, what: 'sessions', toItem }, filter, paginationToken, zoho);
+	return await searchOfMeeting(this, 'sessions', toItem, { filter, paginationToken });
 }
 
 export async function searchParticipants(
@@ -119,11 +128,8 @@ export async function searchParticipants(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const zoho = new ZohoClient(this);
-	const meetingKey = await resolveMeetingKey(zoho, chosen(this, 'meetingKey'), 0);
 	const toItem = (participant: IDataObject) => ({ name: person(participant), value: String(participant.participant_id) });
-	const request = { method: 'GET' as const, path: '/meetings/{meetingKey}/participants', pathParams: { meetingKey } };
-	return await searchPages(this, { request, what: 'participants', toItem }, filter, paginationToken, zoho);
+	return await searchOfMeeting(this, 'participants', toItem, { filter, paginationToken });
 }
 
 export async function searchRegistrations(

@@ -404,6 +404,19 @@ export function badInputCorpus(): BadInputGroup[] {
 			reversedRanges,
 			listOps(() => ({ fromDate: '={{ $json.value.from }}', toDate: '={{ $json.value.to }}' })),
 		),
+		// Get Statistics needs both ends of its range: an empty one is an error too.
+		...groups('From Date', BAD_DATES, { 'meeting.getStatistics': { fromDate: VALUE, toDate: FUTURE } }),
+		...groups('To Date', BAD_DATES, { 'meeting.getStatistics': { fromDate: '2025-01-01T00:00:00Z', toDate: VALUE } }),
+		...groups('From Date', reversedRanges, {
+			'meeting.getStatistics': { fromDate: '={{ $json.value.from }}', toDate: '={{ $json.value.to }}' },
+		}),
+		// Recording > Get Many's own filters (the node applies them): an empty Meeting Key is no filter.
+		...groups('Meeting Key', BAD_KEYS.filter((value) => value !== ''), {
+			'recording.getAll': { returnAll: true, filters: { meetingKey: VALUE } },
+		}),
+		...groups('Status', ['', 'ready', 'Available', ' available', 'processing ', 1, ...WRONG_TYPES], {
+			'recording.getAll': { returnAll: true, filters: { status: VALUE } },
+		}),
 		...groups('End Date', BAD_OPTIONAL_DATES, {
 			'meeting.create': { ...schedule, additionalFields: { recurrence: { rule: { type: 'weekly', endDate: VALUE } } } },
 		}),
@@ -494,6 +507,18 @@ function booleanFields(meetingKey: INodeParameters, webinarKey: INodeParameters)
 			...meetingKey,
 			participants: { participant: [{ email: '={{ "guest" + $itemIndex + "@example.com" }}', sendInvitation: VALUE }] },
 		},
+	};
+	fields['Item per Participant'] = { 'report.get': { ...meetingKey, options: { itemPerParticipant: VALUE } } };
+	fields.Simplify = {
+		'meeting.get': { ...meetingKey, simplify: VALUE },
+		'meeting.getAll': { returnAll: true, simplify: VALUE },
+		'recording.get': { recordingId: locator('id', 'REC_1'), simplify: VALUE },
+		'recording.getAll': { returnAll: true, simplify: VALUE },
+		'webinar.get': { ...webinarKey, simplify: VALUE },
+		'webinar.getAll': { returnAll: true, simplify: VALUE },
+		'session.get': { ...meetingKey, sessionId: 'SESSION_1', simplify: VALUE },
+		'session.getAll': { ...meetingKey, returnAll: true, simplify: VALUE },
+		'participant.getAll': { ...meetingKey, returnAll: true, simplify: VALUE },
 	};
 	fields['Return All'] = {
 		'meeting.getAll': { returnAll: VALUE, limit: 7 },

@@ -410,6 +410,19 @@ export function badInputCorpus(): BadInputGroup[] {
 		...groups('From Date', reversedRanges, {
 			'meeting.getStatistics': { fromDate: '={{ $json.value.from }}', toDate: '={{ $json.value.to }}' },
 		}),
+		// Yes/no fields that shape the output, not the request (so not among booleanFields).
+		...groups('Item per Participant', BAD_BOOLEANS, { 'report.get': { ...meeting, options: { itemPerParticipant: VALUE } } }),
+		...groups('Simplify', BAD_BOOLEANS, {
+			'meeting.get': { ...meeting, simplify: VALUE },
+			'meeting.getAll': { returnAll: true, simplify: VALUE },
+			'recording.get': { recordingId: locator('id', 'REC_1'), simplify: VALUE },
+			'recording.getAll': { returnAll: true, simplify: VALUE },
+			'webinar.get': { ...webinar, simplify: VALUE },
+			'webinar.getAll': { returnAll: true, simplify: VALUE },
+			'session.get': { ...meeting, sessionId: 'SESSION_1', simplify: VALUE },
+			'session.getAll': { ...meeting, returnAll: true, simplify: VALUE },
+			'participant.getAll': { ...meeting, returnAll: true, simplify: VALUE },
+		}),
 		// Recording > Get Many's own filters (the node applies them): an empty Meeting Key is no filter.
 		...groups('Meeting Key', BAD_KEYS.filter((value) => value !== ''), {
 			'recording.getAll': { returnAll: true, filters: { meetingKey: VALUE } },
@@ -507,18 +520,6 @@ function booleanFields(meetingKey: INodeParameters, webinarKey: INodeParameters)
 			...meetingKey,
 			participants: { participant: [{ email: '={{ "guest" + $itemIndex + "@example.com" }}', sendInvitation: VALUE }] },
 		},
-	};
-	fields['Item per Participant'] = { 'report.get': { ...meetingKey, options: { itemPerParticipant: VALUE } } };
-	fields.Simplify = {
-		'meeting.get': { ...meetingKey, simplify: VALUE },
-		'meeting.getAll': { returnAll: true, simplify: VALUE },
-		'recording.get': { recordingId: locator('id', 'REC_1'), simplify: VALUE },
-		'recording.getAll': { returnAll: true, simplify: VALUE },
-		'webinar.get': { ...webinarKey, simplify: VALUE },
-		'webinar.getAll': { returnAll: true, simplify: VALUE },
-		'session.get': { ...meetingKey, sessionId: 'SESSION_1', simplify: VALUE },
-		'session.getAll': { ...meetingKey, returnAll: true, simplify: VALUE },
-		'participant.getAll': { ...meetingKey, returnAll: true, simplify: VALUE },
 	};
 	fields['Return All'] = {
 		'meeting.getAll': { returnAll: VALUE, limit: 7 },

@@ -82,6 +82,19 @@ describe('Simplify on Get and Get Many', () => {
 		expect(turnedOn.output(ZOHO_NODE_NAME)[0].json).toEqual(pick(meetings[0], KEPT.meeting));
 	});
 
+	it.each([
+		['false', false],
+		[' TRUE ', true],
+		['0', false],
+	])('reads Simplify %j from an expression as %s', async (text, on) => {
+		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
+		const result = await sandbox.runZoho(
+			{ resource: 'meeting', operation: 'get', meetingKey: locator('id', meetings[0].meeting_key), simplify: '={{ $json.simple }}' },
+			{ typeVersion: 2, items: [{ simple: text }] },
+		);
+		expect(result.output(ZOHO_NODE_NAME)[0].json).toEqual(on ? pick(meetings[0], KEPT.meeting) : meetings[0]);
+	});
+
 	it('refuses a Simplify that is not true or false before any request', async () => {
 		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
 		await sandbox.admin.clearRequests();

@@ -27,7 +27,8 @@ export class ForeignServer {
 		this.handler = handler;
 	}
 
-	async start(): Promise<void> {
+	/** `host` '::' listens on both loopbacks (127.0.0.1 and ::1), for targets written as IPv6. */
+	async start(host = '127.0.0.1'): Promise<void> {
 		this.server = createServer((request, response) => {
 			let body = '';
 			request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -41,7 +42,7 @@ export class ForeignServer {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
-		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+		await new Promise<void>((resolve) => this.server?.listen(0, host, resolve));
 		this.url = `http://localhost:${(this.server.address() as AddressInfo).port}`;
 	}
 
@@ -57,9 +58,9 @@ export class ForeignServer {
 	}
 }
 
-export function useForeignServer(): ForeignServer {
+export function useForeignServer(host?: string): ForeignServer {
 	const server = new ForeignServer();
-	beforeAll(async () => await server.start());
+	beforeAll(async () => await server.start(host));
 	beforeEach(() => server.reset());
 	afterAll(async () => await server.stop());
 	return server;

@@ -18,6 +18,7 @@ import {
 	PACKAGE_NAME,
 	runListSearch,
 	runWorkflow,
+	type NodeTypeMap,
 	type WorkflowJson,
 	type WorkflowRunResult,
 	ZOHO_CREDENTIAL_TYPE,
@@ -59,6 +60,8 @@ export interface RunZohoOptions {
 	stopWhen?: Promise<unknown>;
 	/** The node's typeVersion (default 1, as workflows saved before version 2 hold it). */
 	typeVersion?: number;
+	/** Node types that replace the harness's (e.g. the Zoho Meeting node, instrumented). */
+	nodeTypes?: NodeTypeMap;
 }
 
 /**
@@ -113,7 +116,8 @@ export class SandboxSession {
 				onError: options.onError,
 			},
 		]);
-		return await this.run(workflow, options.timezone, options.stopWhen);
+		const { timezone, stopWhen, nodeTypes } = options;
+		return await this.run(workflow, { timezone, stopWhen, nodeTypes });
 	}
 
 	/**
@@ -137,8 +141,12 @@ export class SandboxSession {
 		});
 	}
 
-	async run(workflow: WorkflowJson, timezone?: string, stopWhen?: Promise<unknown>): Promise<WorkflowRunResult> {
-		return await runWorkflow({ workflow, credentials: this.credentials, timezone, stopWhen });
+	async run(
+		workflow: WorkflowJson,
+		options: Pick<RunZohoOptions, 'timezone' | 'stopWhen' | 'nodeTypes'> | string = {},
+	): Promise<WorkflowRunResult> {
+		const { timezone, stopWhen, nodeTypes } = typeof options === 'string' ? { timezone: options } : options;
+		return await runWorkflow({ workflow, credentials: this.credentials, timezone, stopWhen, nodeTypes });
 	}
 
 	/** The API requests the sandbox saw since the last reset (OAuth and file-host ones left out). */

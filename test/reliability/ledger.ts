@@ -28,6 +28,13 @@ export interface Counts {
 	/** Items the load test lost, failed or duplicated. */
 	loadFailures: number;
 	loadSeconds: number;
+	/** Generated hostile-server cases that ended as defined, by class (see hostile.ts). */
+	redirectCases: number;
+	stallCases: number;
+	pagingCases: number;
+	fileNameCases: number;
+	customUrlCases: number;
+	gatewayCases: number;
 }
 
 export const LEDGER_DIR_VARIABLE = 'ZOHO_RELIABILITY_LEDGER';
@@ -44,6 +51,12 @@ const zero = (): Counts => ({
 	loadItems: 0,
 	loadFailures: 0,
 	loadSeconds: 0,
+	redirectCases: 0,
+	stallCases: 0,
+	pagingCases: 0,
+	fileNameCases: 0,
+	customUrlCases: 0,
+	gatewayCases: 0,
 });
 
 const counts = zero();
@@ -73,11 +86,14 @@ export function summaryLine(total: Counts): string {
 	const load = total.loadItems
 		? `, load ${total.loadItems} items with ${total.loadFailures} failed or duplicated in ${Math.round(total.loadSeconds)} s`
 		: '';
+	const hostile =
+		`, hostile servers: ${total.redirectCases} redirects, ${total.stallCases} stalls, ${total.pagingCases} paging scripts, ` +
+		`${total.fileNameCases} file names, ${total.customUrlCases} Custom URLs, ${total.gatewayCases} lost answers to creates and approvals`;
 	return (
 		`Reliability: ${total.faultsSurvived} faults survived, ${total.badInputsRejected} bad inputs rejected, ` +
 		`${total.textValuesReadAsMeant} text-typed values read as meant, ` +
 		`${total.zoneTimesChecked} local times exact in ${total.zonesSwept} time zones, ` +
 		`${total.clockCases} future-time and clock-skew cases exactly once, ` +
-		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${load}`
+		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${hostile}${load}`
 	);
 }

@@ -159,8 +159,11 @@ export class ReliabilitySandbox {
 		return await this.run([this.zoho(parameters, options)], options);
 	}
 
-	/** One poll of a Zoho Meeting Trigger as an active workflow's; `staticData` carries its state. */
-	async poll(parameters: INodeParameters, staticData: IDataObject): Promise<PollResult> {
+	/**
+	 * One poll of a Zoho Meeting Trigger as an active workflow's; `staticData` carries its state.
+	 * `node` sets its id (polls of one node id never overlap) or another credential.
+	 */
+	async poll(parameters: INodeParameters, staticData: IDataObject, node: Partial<Pick<INode, 'id' | 'credentials'>> = {}): Promise<PollResult> {
 		let result: PollResult | undefined;
 		let failure: unknown;
 		try {
@@ -170,6 +173,7 @@ export class ReliabilitySandbox {
 					type: `${ZOHO_MEETING_NODE}Trigger`,
 					parameters,
 					credentials: { [ZOHO_CREDENTIAL_TYPE]: SANDBOX_CREDENTIAL },
+					...node,
 				},
 				credentials: this.credentials,
 				staticData,

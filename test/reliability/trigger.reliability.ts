@@ -53,7 +53,7 @@ const STEPS: Step[] = [
 		message: /^RATE_LIMIT_EXCEEDED: /,
 	},
 	{ kind: 'retried', name: 'slow answer past the timeout', fault: { type: 'delay', ms: TEST_REQUEST_TIMEOUT_MS * 3 } },
-	{ kind: 'failing', name: 'no answer at all', fault: { type: 'hang' }, count: 4, message: /did not answer in time/ },
+	{ kind: 'failing', name: 'no answer at all', fault: { type: 'hang' }, count: 4, message: /did not finish answering in time/ },
 	{ kind: 'retried', name: 'connection reset', fault: { type: 'reset' }, count: 2 },
 	{ kind: 'failing', name: 'connection reset every time', fault: { type: 'reset' }, count: 4, message: /ECONNRESET/ },
 	{ kind: 'retried', name: 'malformed JSON', fault: { type: 'malformedJson' } },

@@ -55,6 +55,41 @@ describe('a redirect on an API call', () => {
 		expect(foreign.requests).toEqual([]);
 		expect(await sandbox.apiRequests()).toHaveLength(1);
 	});
+
+	it.each([
+		['a javascript: URL', 'javascript:alert(1)', 'a javascript: address'],
+		['a file: URL', 'file:///etc/passwd', 'a file: address'],
+		['no Location at all', undefined, 'no address'],
+	])('to %s names it as such, not as "null" or a Zoho error', async (_, location, names) => {
+		const headers: Record<string, string> = location === undefined ? {} : { Location: location };
+		await sandbox.admin.injectFault({ count: 5, fault: { type: 'status', status: 302, headers } });
+
+		const result = await sandbox.runZoho(getMeeting);
+
+		expect(result.error?.message).toBe(`Zoho Meeting redirected the request to ${names} (HTTP 302); it was not followed`);
+		expect(await sandbox.apiRequests()).toHaveLength(1);
+	});
+});
+
+describe('an answer whose data has the wrong shape', () => {
+	const answering = (body: string) => foreign.answerWith((_, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(body));
+
+	it.each([
+		['a number', '{"status":"success","data":5}'],
+		['a list of numbers', '{"status":"success","data":[1,2]}'],
+		['a list with a null', '{"status":"success","data":[{"meeting_key":"1"},null]}'],
+	])('is a malformed answer, not items that are not objects: data that is %s', async (_, body) => {
+		fastClock();
+		answering(body);
+		const credential = await foreignCredential();
+
+		const get = await sandbox.runZoho(getMeeting, { credential });
+		const create = await sandbox.runZoho(createMeeting, { credential });
+
+		expect(get.error?.message).toBe('Zoho Meeting answered HTTP 200 with an unexpected response (application/json)');
+		expect(create.error?.description).toMatch(/may have carried out this request/);
+		expect(foreign.requests.map((request) => request.method)).toEqual(['GET', 'GET', 'GET', 'GET', 'POST']);
+	});
 });
 
 describe('a server that never finishes its answer', () => {
@@ -181,8 +216,13 @@ describe('the Custom data center', () => {
 		['a plain http URL of another machine', 'http://meeting.example.com', /must start with https:\/\//],
 		['a user name and password in the URL', 'USERINFO', /contains a user name or password/],
 		['text that is not a URL', 'meeting example', /is not a URL/],
+		['http to a name that DNS answers (*.localhost)', 'http://sandbox.localhost:4010', /must start with https:\/\//],
+		['http to localhost. (asked of DNS, not the hosts file)', 'http://localhost.:4010', /must start with https:\/\//],
+		['http:host without slashes, which n8n cannot send', 'NOSLASHES', /is not a URL/],
+		['a scheme that is not a web one', 'javascript:alert(1)', /must start with https:\/\//],
 	])('refuses %s before any request', async (_, apiUrl, message) => {
-		const url = apiUrl === 'USERINFO' ? sandbox.url.replace('http://', 'http://user:secret@') : apiUrl;
+		const url =
+			apiUrl === 'USERINFO' ? sandbox.url.replace('http://', 'http://user:secret@') : apiUrl === 'NOSLASHES' ? sandbox.url.replace('http://', 'http:') : apiUrl;
 		const credential = await foreignCredential(url);
 
 		const result = await sandbox.runZoho(getMeeting, { credential });

@@ -3,20 +3,30 @@ import { headerOf, type Headers } from './headers';
 const MAX_FILE_NAME_LENGTH = 200;
 
 /**
- * A file name that cannot climb out of a folder or break a file system: path separators
- * and control characters become `_`, leading dots go, and the name is kept to 200
- * characters (the extension kept). Names come from servers and from API fields, which
- * a hostile or broken server controls.
+ * What a file name may not hold: path separators; control characters, C1 ones included
+ * (U+0085 is a line break to some systems); the bidirectional overrides and isolates that
+ * make `clip\u202E4pm.exe` display as `clipexe.mp4`; and halves of a UTF-16 surrogate pair,
+ * which no file system can encode.
+ */
+const UNSAFE_CHARACTERS = /[/\\\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/gu;
+
+/** The first `length` UTF-16 units of `text`, one fewer if that would split a surrogate pair. */
+function cut(text: string, length: number): string {
+	const kept = text.slice(0, length);
+	return /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept;
+}
+
+/**
+ * A file name that cannot climb out of a folder or break a file system: unsafe characters
+ * become `_`, leading dots and spaces go, and the name is kept to 200 characters (the
+ * extension kept). Names come from servers and from API fields, which a hostile or broken
+ * server controls.
  */
 export function safeFileName(name: string, fallback: string): string {
-	let cleaned = [...name]
-		.map((char) => (char === '/' || char === '\\' || (char.codePointAt(0) ?? 0) < 0x20 || char === '\u007f' ? '_' : char))
-		.join('')
-		.trim()
-		.replace(/^\.+/, '');
+	let cleaned = name.replace(UNSAFE_CHARACTERS, '_').trim().replace(/^[.\s]+/, '');
 	if (cleaned.length > MAX_FILE_NAME_LENGTH) {
 		const extension = /\.[A-Za-z0-9]{1,8}$/.exec(cleaned)?.[0] ?? '';
-		cleaned = cleaned.slice(0, MAX_FILE_NAME_LENGTH - extension.length) + extension;
+		cleaned = cut(cleaned, MAX_FILE_NAME_LENGTH - extension.length) + extension;
 	}
 	return cleaned === '' || cleaned === fallback ? fallback : cleaned;
 }

@@ -119,12 +119,12 @@ async function attemptOnce(channel: RequestChannel, options: IHttpRequestOptions
 
 export const isRedirect = (status: number | undefined) => status !== undefined && status >= 300 && status <= 399;
 
-/** A 2xx whose body should be the JSON envelope but is not (a proxy's page, a cut body). */
-function isMalformed(response: RawResponse): boolean {
+/** A 2xx whose body should be the JSON envelope but is not (a proxy's page, a cut body, data of the wrong shape). */
+function isMalformed(response: RawResponse, dialect: Dialect): boolean {
 	if (response.statusCode === 204) return false;
 	if (typeof response.body === 'string' && response.body.trim() === '') return false;
 	const body = typeof response.body === 'string' ? tryParseJson(response.body) : response.body;
-	return !body || typeof body !== 'object';
+	return !dialect.isEnvelope(body);
 }
 
 /** Reads at most 64 KiB of a stream's error body, so the Zoho error code in it can be named. */
@@ -141,16 +141,15 @@ export async function readSmallBody(body: unknown): Promise<unknown> {
 }
 
 /** The failure an outcome stands for, or undefined for an answer the caller takes. */
-async function failureOf(outcome: Outcome, url: string, stream: boolean): Promise<Failure | undefined> {
+async function failureOf(outcome: Outcome, url: string, stream: boolean, dialect: Dialect): Promise<Failure | undefined> {
 	if ('response' in outcome) {
 		const { response } = outcome;
-		if (stream || !isMalformed(response)) return undefined;
+		if (stream || !isMalformed(response, dialect)) return undefined;
 		return { status: response.statusCode, headers: response.headers, data: response.body, message: 'malformed response', refreshFailed: false, malformed: true };
 	}
 	const failure = toFailure(outcome.error);
 	if (stream) failure.data = await readSmallBody(failure.data);
-	const location = headerOf(failure.headers, 'location');
-	if (isRedirect(failure.status) && location) failure.redirectTo = redirectTarget(location, url);
+	if (isRedirect(failure.status)) failure.redirectTo = redirectTarget(headerOf(failure.headers, 'location'), url);
 	return failure;
 }
 
@@ -161,9 +160,13 @@ function redirectAnswer(outcome: Outcome): RawResponse | undefined {
 	return isRedirect(status) ? { statusCode: status as number, headers: headers ?? {}, body: data } : undefined;
 }
 
-function redirectTarget(location: string, url: string): string {
+/** How an error names where a redirect pointed: its origin, or what kind of address it was. */
+function redirectTarget(location: string | undefined, url: string): string {
+	if (!location?.trim()) return 'no address';
 	try {
-		return new URL(location, url).origin;
+		const target = new URL(location, url);
+		// A javascript:, data: or file: URL has no origin: the URL parser gives "null".
+		return target.origin === 'null' ? `a ${target.protocol} address` : target.origin;
 	} catch {
 		return 'an unreadable address';
 	}
@@ -212,7 +215,7 @@ export async function sendRequest(channel: RequestChannel, request: ApiRequest, 
 		throwIfCancelled(channel);
 		const redirect = stream ? redirectAnswer(outcome) : undefined;
 		if (redirect) return redirect;
-		const failure = await failureOf(outcome, options.url, stream);
+		const failure = await failureOf(outcome, options.url, stream, channel.dialect);
 		if (!failure) return (outcome as { response: RawResponse }).response;
 		const decision = retryDecision(failure, attempts, channel.clock.now());
 		if (await followDecision(channel, decision, attempts, itemIndex)) continue;

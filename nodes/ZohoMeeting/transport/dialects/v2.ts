@@ -30,15 +30,26 @@ export interface Dialect {
 	toWire(request: { method: IHttpRequestMethods; path: string; qs?: IDataObject; body?: IDataObject }): WireRequest;
 	/** The query that asks for page `page` (1-based) of `perPage` objects. */
 	pageQuery(page: number, perPage: number): IDataObject;
+	/** Whether a successful answer has the envelope's shape; anything else is a malformed answer. */
+	isEnvelope(body: unknown): boolean;
 	/** The `data` of a successful answer. */
 	readData(body: IDataObject): unknown;
 	/** A page of a list, or undefined when the answer holds no list. */
 	readPage(body: IDataObject): ListPage | undefined;
 }
 
+const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export const v2Dialect: Dialect = {
 	toWire: ({ method, path, qs, body }) => ({ method, path: `/api/v2${path}`, qs, body }),
 	pageQuery: (page, perPage) => ({ page, per_page: perPage }),
+	// An object whose `data`, if any, is an object or a list of objects: a number, a text or a
+	// list holding anything else would become n8n items that are not objects.
+	isEnvelope(body) {
+		if (!isObject(body)) return false;
+		const { data } = body;
+		return data === undefined || data === null || isObject(data) || (Array.isArray(data) && data.every(isObject));
+	},
 	readData: (body) => body.data,
 	readPage(body) {
 		if (!Array.isArray(body.data)) return undefined;

@@ -1,4 +1,10 @@
-import type { IDataObject, INode, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeListSearchResult,
+	INodeParameterResourceLocator,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { SandboxAdmin } from '../../sandbox/client';
 import type { ApiName } from '../../sandbox/model';
@@ -13,6 +19,7 @@ import {
 	linearWorkflow,
 	MANUAL_TRIGGER,
 	PACKAGE_NAME,
+	runListSearch,
 	runWorkflow,
 	type NodeTypeMap,
 	type WorkflowJson,
@@ -54,6 +61,8 @@ export interface RunZohoOptions {
 	credential?: { id: string; name: string };
 	/** Stops the execution once this settles, as the editor's Stop button does. */
 	stopWhen?: Promise<unknown>;
+	/** The node's typeVersion (default 1, as workflows saved before version 2 hold it). */
+	typeVersion?: number;
 	/** Node types that replace the harness's (e.g. the Zoho Meeting node, instrumented). */
 	nodeTypes?: NodeTypeMap;
 }
@@ -130,6 +139,7 @@ export class SandboxSession {
 			{
 				name: ZOHO_NODE_NAME,
 				type: ZOHO_MEETING_NODE,
+				...(options.typeVersion !== undefined && { typeVersion: options.typeVersion }),
 				parameters,
 				credentials: { [ZOHO_CREDENTIAL_TYPE]: options.credential ?? SANDBOX_CREDENTIAL },
 				continueOnFail: options.continueOnFail,
@@ -138,6 +148,27 @@ export class SandboxSession {
 		]);
 		const { timezone, stopWhen, nodeTypes } = options;
 		return await this.run(workflow, { timezone, stopWhen, nodeTypes });
+	}
+
+	/**
+	 * What the picker `method` lists for a Zoho Meeting node holding `parameters`, as the
+	 * editor asks for it (with the search box's text and the token of the previous page).
+	 */
+	async listSearch(
+		method: string,
+		parameters: INodeParameters,
+		search: { filter?: string; paginationToken?: string } = {},
+	): Promise<INodeListSearchResult> {
+		return await runListSearch({
+			node: {
+				type: ZOHO_MEETING_NODE,
+				parameters,
+				credentials: { [ZOHO_CREDENTIAL_TYPE]: SANDBOX_CREDENTIAL },
+			},
+			method,
+			...search,
+			credentials: this.credentials,
+		});
 	}
 
 	async run(

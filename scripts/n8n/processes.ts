@@ -62,7 +62,7 @@ function writePidFile(name: string, pid: number, commandLine: string): void {
 	writeFileSync(path.join(RUN_DIR, `${name}-${pid}.json`), JSON.stringify({ pid, commandLine, owner: process.pid }));
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;

@@ -10,7 +10,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { cleanEnv, freePort, runOrFail, startService, waitFor, type Service } from './processes';
+import { cleanEnv, freePort, processAlive, runOrFail, startService, waitFor, type Service } from './processes';
 import { postgresBinDir, REDIS_SERVER_BINARY } from './runtime';
 
 const TEMP_PREFIX = 'zoho-n8n-queue-';
@@ -32,15 +32,6 @@ export function makeTempRoot(): string {
 	chmodSync(root, 0o711);
 	writeFileSync(path.join(root, 'README'), 'Redis and PostgreSQL data of an n8n queue-mode stack (scripts/n8n/services.ts)\n');
 	return root;
-}
-
-function processAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 export interface RunningRedis {

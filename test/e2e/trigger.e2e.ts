@@ -8,6 +8,7 @@ import path from 'node:path';
 import { N8nRestClient, outputOf, type Execution } from '../../scripts/n8n/n8n';
 import { N8N_CURRENT } from '../../scripts/n8n/runtime';
 import { waitFor } from '../../scripts/n8n/processes';
+import { pollNow as pollNowOf } from './polling';
 import { e2eStack, triggerWorkflow } from './stack';
 
 const stack = e2eStack();
@@ -43,29 +44,7 @@ async function executionData(id: string): Promise<Execution> {
 	return { data: flatted.parse(data) };
 }
 
-async function recordingListRequests(): Promise<number> {
-	const requests = await stack.sandbox.requests('api');
-	return requests.filter((r) => r.method === 'GET' && r.path.endsWith('/recordings')).length;
-}
-
-/**
- * One poll, now. n8n polls at most once a minute on its schedule, but it also polls once
- * whenever a workflow is activated, with the node's stored state like any scheduled poll;
- * publishing the workflow again therefore polls without waiting a minute.
- */
-async function pollNow(): Promise<void> {
-	const before = await recordingListRequests();
-	const { versionId, active } = (await rest.rest('GET', `/rest/workflows/${WORKFLOW_ID}`)) as {
-		versionId: string;
-		active: boolean;
-	};
-	if (active) await rest.rest('POST', `/rest/workflows/${WORKFLOW_ID}/deactivate`, {});
-	await rest.rest('POST', `/rest/workflows/${WORKFLOW_ID}/activate`, { versionId });
-	// Activation finishes in the background after the REST call answers.
-	await waitFor('the activation poll', async () => ((await recordingListRequests()) > before ? true : undefined), {
-		timeoutMs: 30_000,
-	});
-}
+const pollNow = () => pollNowOf(rest, stack.sandbox, WORKFLOW_ID);
 
 test('an active trigger workflow runs once for a recording that becomes available', async () => {
 	await stack.sandbox.reset();

@@ -4,10 +4,11 @@
  * In-process (n8n-core through test/harness, against the in-process sandbox): API-call
  * economy, the trigger, rate-limited throughput. In real n8n (scripts/n8n: provisioned
  * into .n8n-runtime/ on first use, a few minutes, once): speed against the HTTP Request
- * node and the memory of large downloads. Plus the package's footprint.
+ * node and the memory of large downloads; in n8n's queue mode (scripts/n8n/queue.ts), one
+ * account's rate limit across 1, 2 and 4 workers. Plus the package's footprint.
  *
  * Flags:
- *   --only=economy,trigger,throughput,footprint,speed,memory   run some sections, print
+ *   --only=economy,trigger,throughput,footprint,speed,memory,queue   run some sections, print
  *                          their tables, leave BENCHMARKS.md alone
  *   --runs=<n>             measured runs per side and speed job (default 5)
  *   --jobs=a,b,c           speed jobs to run (default all)
@@ -29,13 +30,14 @@ import { CHANGES } from './changes';
 import { measureEconomy } from './economy';
 import { measureFootprint } from './footprint';
 import { measureMemory } from './memory';
+import { measureQueue } from './queue';
 import { BenchN8n } from './n8n';
 import { readBaseline, renderDocument, renderSection, type Section, writeBaseline } from './report';
 import { measureSpeed } from './speed';
 import { measureThroughput } from './throughput';
 import { measureTrigger } from './trigger';
 
-const SECTIONS = ['economy', 'speed', 'memory', 'throughput', 'trigger', 'footprint'] as const;
+const SECTIONS = ['economy', 'speed', 'memory', 'throughput', 'trigger', 'footprint', 'queue'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 function flag(name: string): string | true | undefined {
@@ -91,10 +93,10 @@ async function main(): Promise<void> {
 	}
 
 	let provisioned: string | undefined;
-	if (wanted('footprint') || wanted('speed') || wanted('memory')) {
+	if (wanted('footprint') || wanted('speed') || wanted('memory') || wanted('queue')) {
 		const fresh = !existsSync(n8nBin(N8N_CURRENT));
 		const provisionStarted = Date.now();
-		await provision({ legacy: false, browser: false, log });
+		await provision({ legacy: false, browser: false, queue: wanted('queue'), log });
 		provisioned = fresh
 			? `of which provisioning n8n ${N8N_CURRENT.version} into .n8n-runtime/, the first time, took ${duration(Date.now() - provisionStarted)}`
 			: 'n8n was already provisioned in .n8n-runtime/';
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
 			await n8n.stop();
 		}
 	}
+	if (wanted('queue')) done.queue = await measureQueue(log);
 
 	const sections = SECTIONS.map((name) => done[name]).filter((section): section is Section => section !== undefined);
 	const elapsed = duration(Date.now() - started);

@@ -28,6 +28,12 @@ export const CUSTOM_DATA_CENTER = 'custom';
 
 export const accountsUrlOf = (dc: DataCenter) => `https://accounts.${dc.domain}`;
 export const apiUrlOf = (dc: DataCenter) => `https://meeting.${dc.domain}`;
+/**
+ * Zoho's download host, where the organization API's recordings point (`downloadUrl`):
+ * `download.zoho.com` for the US in the client code seen (docs/zoho-api.md); the others
+ * by the same multi-DC naming. The token may go there and to the API host, nowhere else.
+ */
+export const downloadUrlOf = (dc: DataCenter) => `https://download.${dc.domain}`;
 
 /** The subset of credential data the URL derivation reads. */
 export interface DataCenterSettings {
@@ -38,13 +44,26 @@ export interface DataCenterSettings {
 
 const trimSlash = (url: string) => url.trim().replace(/\/+$/, '');
 
+const dataCenterOf = (settings: DataCenterSettings) =>
+	DATA_CENTERS.find((candidate) => candidate.value === (settings.dataCenter ?? 'us'));
+
 /** Base URL of the Meeting API (without `/api/v2`), or undefined when it cannot be derived. */
 export function resolveApiUrl(settings: DataCenterSettings): string | undefined {
 	if (settings.dataCenter === CUSTOM_DATA_CENTER) {
 		return settings.apiUrl ? trimSlash(settings.apiUrl) : undefined;
 	}
-	const dc = DATA_CENTERS.find((candidate) => candidate.value === (settings.dataCenter ?? 'us'));
+	const dc = dataCenterOf(settings);
 	return dc && apiUrlOf(dc);
+}
+
+/**
+ * Base URL of the data center's download host, or undefined for Custom: a sandbox or a
+ * gateway serves recordings' files from the API URL itself.
+ */
+export function resolveDownloadUrl(settings: DataCenterSettings): string | undefined {
+	if (settings.dataCenter === CUSTOM_DATA_CENTER) return undefined;
+	const dc = dataCenterOf(settings);
+	return dc && downloadUrlOf(dc);
 }
 
 /**

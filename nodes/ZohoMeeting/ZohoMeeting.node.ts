@@ -11,7 +11,10 @@ export class ZohoMeeting implements INodeType {
 		name: 'zohoMeeting',
 		icon: { light: 'file:zohoMeeting.svg', dark: 'file:zohoMeeting.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 outputs simplified objects by default (actions/shared/simplify.ts says why
+		// version 1 nodes keep whole objects) and answers a delete with `deleted: true`.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Schedule meetings and webinars, manage participants and download recordings in Zoho Meeting',
 		defaults: { name: 'Zoho Meeting' },

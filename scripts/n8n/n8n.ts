@@ -47,7 +47,7 @@ export interface N8nOptions {
 	env?: Record<string, string>;
 }
 
-function n8nEnv({ runtime, userFolder, env }: N8nOptions, extra: Record<string, string>): NodeJS.ProcessEnv {
+export function n8nEnv({ runtime, userFolder, env }: N8nOptions, extra: Record<string, string>): NodeJS.ProcessEnv {
 	return {
 		...cleanEnv(),
 		// Whatever n8n forks with `node` (the task runner) gets the same Node.js.
@@ -294,6 +294,13 @@ export class N8nRestClient {
 			email: owner.email,
 			password: owner.password,
 		});
+	}
+
+	/** A GET route's answer as it comes (a file from /rest/binary-data, say), with the session cookie. */
+	async fetchRaw(route: string): Promise<Response> {
+		const response = await fetch(`${this.url}${route}`, { headers: this.cookie ? { cookie: this.cookie } : {} });
+		if (!response.ok) throw new Error(`GET ${route} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+		return response;
 	}
 
 	/** Calls a route; answers its `data` (or the whole JSON body when it has none). */

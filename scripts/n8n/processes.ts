@@ -62,7 +62,7 @@ function writePidFile(name: string, pid: number, commandLine: string): void {
 	writeFileSync(path.join(RUN_DIR, `${name}-${pid}.json`), JSON.stringify({ pid, commandLine, owner: process.pid }));
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -111,7 +111,7 @@ export function reapOrphans(log: (line: string) => void = () => {}): void {
 	}
 }
 
-export interface StartOptions extends Pick<SpawnOptions, 'cwd' | 'env'> {
+export interface StartOptions extends Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'> {
 	/** Short name used in messages and pid files. */
 	name: string;
 	/** Append stdout and stderr to this file instead of discarding them. */
@@ -128,6 +128,8 @@ export function startService(command: string, args: string[], options: StartOpti
 	const child = spawn(command, args, {
 		cwd: options.cwd,
 		env: options.env,
+		uid: options.uid,
+		gid: options.gid,
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -182,7 +184,7 @@ export interface RunResult {
 	stderr: string;
 }
 
-export interface RunOptions extends Pick<SpawnOptions, 'cwd' | 'env'> {
+export interface RunOptions extends Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'> {
 	/** Print the command's output as it comes (provisioning progress). */
 	inherit?: boolean;
 	/** Kill the command's group after this long. */
@@ -198,6 +200,8 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
 		const child = spawn(command, args, {
 			cwd: options.cwd,
 			env: options.env,
+			uid: options.uid,
+			gid: options.gid,
 			detached: true,
 			stdio: ['ignore', options.inherit ? 'inherit' : 'pipe', options.inherit ? 'inherit' : 'pipe'],
 		});

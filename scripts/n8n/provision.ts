@@ -7,11 +7,14 @@
  *   n8n 1.x           the same from manifests/n8n-1, on this machine's Node 20
  *   n8n floor         the oldest supported n8n (manifests/n8n-floor), the same way
  *   Chromium          Debian's, for the editor tests (root only; apt-get)
+ *   Redis, PostgreSQL Debian's, for queue mode (root only; apt-get); the tests start them
+ *                     as child processes, never as system services
  *
  * Each part writes a stamp with its versions when it is complete; a later run that finds
  * every stamp current only checks a few files and returns at once.
  *
- * Flags: --no-legacy (skip both n8n 1.x runtimes), --no-browser (skip Chromium).
+ * Flags: --no-legacy (skip both n8n 1.x runtimes), --no-browser (skip Chromium), --no-queue (skip
+ * Redis and PostgreSQL).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,9 @@ import {
 	n8nBin,
 	NATIVE_MODULES,
 	NODE24,
+	POSTGRES_LIB_DIR,
+	postgresBinDir,
+	REDIS_SERVER_BINARY,
 	RUNTIME_DIR,
 	type N8nRuntime,
 } from './runtime';
@@ -35,6 +41,8 @@ export interface ProvisionOptions {
 	legacy?: boolean;
 	/** Also Debian's Chromium for the editor tests (default true). */
 	browser?: boolean;
+	/** Also Debian's Redis and PostgreSQL for the queue-mode tests (default true). */
+	queue?: boolean;
 	log?: (line: string) => void;
 }
 
@@ -177,22 +185,47 @@ function n8nPart(runtime: N8nRuntime): Part {
 	};
 }
 
+/** Installs Debian packages; root only. */
+async function aptGetInstall(packages: string[], missing: string, log: (line: string) => void): Promise<void> {
+	const isRoot = process.getuid?.() === 0;
+	if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+		throw new Error(`${missing} is missing; install Debian's ${packages.join(' ')}: sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`);
+	}
+	const env = { ...cleanEnv(), DEBIAN_FRONTEND: 'noninteractive' };
+	// Redis' and PostgreSQL's packages start a system service on install; the tests start
+	// their own on free ports instead. invoke-rc.d asks /usr/sbin/policy-rc.d first, and an
+	// exit code of 101 forbids the start (invoke-rc.d(8)); Debian's container images ship
+	// such a file, a full system may not, so one is put there for the install only.
+	const policy = '/usr/sbin/policy-rc.d';
+	const ownPolicy = !existsSync(policy);
+	if (ownPolicy) writeFileSync(policy, '#!/bin/sh\n# written by npm run n8n:provision for one apt-get install\nexit 101\n', { mode: 0o755 });
+	try {
+		log('  apt-get update');
+		await runOrFail('apt-get', ['update'], { env });
+		log(`  apt-get install -y ${packages.join(' ')}`);
+		await runOrFail('apt-get', ['install', '-y', ...packages], { env });
+	} finally {
+		if (ownPolicy) rmSync(policy, { force: true });
+	}
+}
+
 function chromiumPart(): Part {
 	return {
 		name: 'Chromium (Debian)',
 		stamp: {},
 		sentinels: [CHROMIUM_BINARY],
-		async install(log) {
-			const isRoot = process.getuid?.() === 0;
-			if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-				throw new Error(`${CHROMIUM_BINARY} is missing; install Debian's chromium: sudo apt-get update && sudo apt-get install -y chromium`);
-			}
-			const env = { ...cleanEnv(), DEBIAN_FRONTEND: 'noninteractive' };
-			log('  apt-get update');
-			await runOrFail('apt-get', ['update'], { env });
-			log('  apt-get install -y chromium');
-			await runOrFail('apt-get', ['install', '-y', 'chromium'], { env });
-		},
+		install: (log) => aptGetInstall(['chromium'], CHROMIUM_BINARY, log),
+	};
+}
+
+function queueServicesPart(): Part {
+	const postgres = postgresBinDir();
+	return {
+		name: 'Redis and PostgreSQL (Debian)',
+		stamp: {},
+		// Without a server, a path that cannot exist, so that the part counts as missing.
+		sentinels: [REDIS_SERVER_BINARY, postgres ? path.join(postgres, 'postgres') : path.join(POSTGRES_LIB_DIR, 'none')],
+		install: (log) => aptGetInstall(['redis-server', 'postgresql'], `${REDIS_SERVER_BINARY} or a PostgreSQL server`, log),
 	};
 }
 
@@ -200,6 +233,7 @@ function partsFor(options: ProvisionOptions): Part[] {
 	const parts = [node24Part(), n8nPart(N8N_CURRENT)];
 	if (options.legacy ?? true) parts.push(...N8N_COMPAT.map(n8nPart));
 	if (options.browser ?? true) parts.push(chromiumPart());
+	if (options.queue ?? true) parts.push(queueServicesPart());
 	return parts;
 }
 
@@ -280,7 +314,11 @@ export function seconds(ms: number): string {
 
 if (require.main === module) {
 	const args = process.argv.slice(2);
-	provision({ legacy: !args.includes('--no-legacy'), browser: !args.includes('--no-browser') }).catch(
+	provision({
+		legacy: !args.includes('--no-legacy'),
+		browser: !args.includes('--no-browser'),
+		queue: !args.includes('--no-queue'),
+	}).catch(
 		(error: Error) => {
 			console.error(`\n✗ ${error.message}`);
 			process.exit(1);

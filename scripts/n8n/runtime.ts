@@ -2,7 +2,7 @@
  * Where the n8n runtime lives and which versions it pins. One table, read by the
  * provisioning script, `npm start` and the e2e tests.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -114,3 +114,26 @@ function systemNodeDir(): string {
 
 /** Debian's Chromium, for the editor tests; playwright-core never downloads a browser. */
 export const CHROMIUM_BINARY = '/usr/bin/chromium';
+
+/** Debian's Redis, the queue of n8n's queue mode (package redis-server). */
+export const REDIS_SERVER_BINARY = '/usr/bin/redis-server';
+
+/** Where Debian's PostgreSQL packages put a server: /usr/lib/postgresql/<major>/bin. */
+export const POSTGRES_LIB_DIR = '/usr/lib/postgresql';
+
+/**
+ * The bin folder of the newest PostgreSQL server installed from Debian's packages, or
+ * undefined. Debian keeps initdb and postgres out of PATH (pg_ctlcluster wraps them).
+ */
+export function postgresBinDir(): string | undefined {
+	let majors: string[];
+	try {
+		majors = readdirSync(POSTGRES_LIB_DIR).filter((entry) => /^\d+$/.test(entry));
+	} catch {
+		return undefined;
+	}
+	return majors
+		.sort((a, b) => Number(b) - Number(a))
+		.map((major) => path.join(POSTGRES_LIB_DIR, major, 'bin'))
+		.find((dir) => ['postgres', 'initdb', 'createdb'].every((tool) => existsSync(path.join(dir, tool))));
+}

@@ -1,5 +1,5 @@
 import { DEFAULT_SCOPES, ZohoMeetingOAuth2Api } from '../../credentials/ZohoMeetingOAuth2Api.credentials';
-import { accountsUrlExpression, DATA_CENTERS, resolveApiUrl } from '../../credentials/dataCenters';
+import { accountsUrlExpression, DATA_CENTERS, resolveApiUrl, resolveDownloadUrl } from '../../credentials/dataCenters';
 
 /** The credential's Accounts URL rule, evaluated as n8n evaluates the hidden field's expression. */
 function resolveAccountsUrl(self: object): string {
@@ -29,6 +29,27 @@ describe('data centers', () => {
 		expect(resolveApiUrl(custom)).toBe('http://127.0.0.1:4010');
 		expect(resolveApiUrl({ dataCenter: 'custom' })).toBeUndefined();
 		expect(resolveAccountsUrl({ dataCenter: 'custom' })).toBe('');
+	});
+
+	it("names each data center's download host, the one other host that gets the token; none for custom", () => {
+		expect(resolveDownloadUrl({ dataCenter: 'us' })).toBe('https://download.zoho.com');
+		expect(resolveDownloadUrl({})).toBe('https://download.zoho.com');
+		expect(resolveDownloadUrl({ dataCenter: 'eu' })).toBe('https://download.zoho.eu');
+		expect(resolveDownloadUrl({ dataCenter: 'ca' })).toBe('https://download.zohocloud.ca');
+		expect(resolveDownloadUrl({ dataCenter: 'custom', apiUrl: 'https://gateway.example' })).toBeUndefined();
+		expect(resolveDownloadUrl({ dataCenter: 'mars' })).toBeUndefined();
+	});
+
+	it('has the API field, Auto-Detect by default, and the Organization ID beside it', () => {
+		const credential = new ZohoMeetingOAuth2Api();
+		const api = credential.properties.find((p) => p.name === 'api');
+		const organizationId = credential.properties.find((p) => p.name === 'organizationId');
+		expect(api?.default).toBe('auto');
+		expect(api?.options?.map((o) => (o as { value: string }).value)).toEqual(['auto', 'organization', 'v2']);
+		expect(organizationId).toMatchObject({ type: 'string', default: '', displayOptions: { show: { api: ['auto', 'organization'] } } });
+		expect(DEFAULT_SCOPES.split(',')).toEqual(
+			expect.arrayContaining(['ZohoMeeting.manageOrg.READ', 'ZohoMeeting.meetinguds.READ', 'ZohoFiles.files.READ']),
+		);
 	});
 
 	it('offers every data center of the table, plus custom, in the credential', () => {

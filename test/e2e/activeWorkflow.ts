@@ -7,6 +7,7 @@ import path from 'node:path';
 import { N8nRestClient, type Execution } from '../../scripts/n8n/n8n';
 import { waitFor } from '../../scripts/n8n/processes';
 import { N8N_CURRENT } from '../../scripts/n8n/runtime';
+import { pollNow } from './polling';
 import type { E2eStack } from './stack';
 
 export class ActiveWorkflow {
@@ -53,28 +54,9 @@ export class ActiveWorkflow {
 		return { data: flatted.parse(data) };
 	}
 
-	private async listRequests(): Promise<number> {
-		const requests = await this.stack.sandbox.requests('api');
-		return requests.filter((r) => r.method === 'GET' && r.path.endsWith(this.listPath)).length;
-	}
-
-	/**
-	 * One poll, now. n8n polls at most once a minute on its schedule, but it also polls once
-	 * whenever a workflow is activated, with the node's stored state like any scheduled poll;
-	 * publishing the workflow again therefore polls without waiting a minute.
-	 */
+	/** One poll, now: the workflow published again (polling.ts says why that polls). */
 	async pollNow(): Promise<void> {
-		const before = await this.listRequests();
-		const { versionId, active } = (await this.rest.rest('GET', `/rest/workflows/${this.id}`)) as {
-			versionId: string;
-			active: boolean;
-		};
-		if (active) await this.deactivate();
-		await this.rest.rest('POST', `/rest/workflows/${this.id}/activate`, { versionId });
-		// Activation finishes in the background after the REST call answers.
-		await waitFor('the activation poll', async () => ((await this.listRequests()) > before ? true : undefined), {
-			timeoutMs: 30_000,
-		});
+		await pollNow(this.rest, this.stack.sandbox, this.id, this.listPath);
 	}
 
 	async deactivate(): Promise<void> {

@@ -9,6 +9,7 @@ export { capturedLogs, capturedLogText, clearCapturedLogs, type CapturedLog } fr
 export type { NodeTypeMap } from './node-types';
 export { PACKAGE_NAME } from './package-types';
 export { resolveCredentialData } from './resolve-credential';
+export { runListSearch, type RunListSearchOptions } from './run-list-search';
 export { runPoll, type PollNode, type PollResult, type RunPollOptions } from './run-poll';
 export { runWorkflow, type RunWorkflowOptions, type WorkflowRunResult } from './run-workflow';
 export { ensureHarnessEnvironment, type HarnessEnvironment } from './setup';
@@ -18,5 +19,6 @@ export {
 	SANDBOX_CLIENT_ID,
 	SANDBOX_CLIENT_SECRET,
 	ZOHO_CREDENTIAL_TYPE,
+	type ApiChoice,
 	type TokenPair,
 } from './zoho-credential';

@@ -14,20 +14,29 @@ export interface TokenPair {
 	expires_in?: number;
 }
 
+/** The credential's API settings: which wire format, and the organization's ID for `organization`. */
+export interface ApiChoice {
+	api: 'auto' | 'organization' | 'v2';
+	organizationId?: string;
+}
+
 /**
  * Data of a zohoMeetingOAuth2Api credential that has been through the OAuth dance against a
  * server at `baseUrl` (dataCenter `custom`: accounts and API both there), as n8n stores it
- * after the callback: client id/secret plus `oauthTokenData`.
+ * after the callback: client id/secret plus `oauthTokenData`. Its API is the sandbox's
+ * default, `v2`, unless `choice` says otherwise (`auto` would ask the server first).
  */
 export function connectedZohoCredential(
 	baseUrl: string,
 	tokens: TokenPair,
 	client = { clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET },
+	choice: ApiChoice = { api: 'v2' },
 ): ICredentialDataDecryptedObject {
 	return {
 		dataCenter: 'custom',
 		accountsUrl: baseUrl,
 		apiUrl: baseUrl,
+		...choice,
 		...client,
 		oauthTokenData: {
 			access_token: tokens.access_token,

@@ -1,15 +1,25 @@
-import type { IDataObject, INode, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeListSearchResult,
+	INodeParameterResourceLocator,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { SandboxAdmin } from '../../sandbox/client';
+import type { ApiName } from '../../sandbox/model';
 import type { RequestLogEntry } from '../../sandbox/requestLog';
 import { type Sandbox, startSandbox } from '../../sandbox/server';
+import { SANDBOX_ORGANIZATION } from '../../sandbox/tokens';
 import {
+	type ApiChoice,
 	connectedZohoCredential,
 	CredentialStore,
 	ITEMS_SOURCE,
 	linearWorkflow,
 	MANUAL_TRIGGER,
 	PACKAGE_NAME,
+	runListSearch,
 	runWorkflow,
 	type NodeTypeMap,
 	type WorkflowJson,
@@ -51,18 +61,35 @@ export interface RunZohoOptions {
 	credential?: { id: string; name: string };
 	/** Stops the execution once this settles, as the editor's Stop button does. */
 	stopWhen?: Promise<unknown>;
+	/** The node's typeVersion (default 1, as workflows saved before version 2 hold it). */
+	typeVersion?: number;
 	/** Node types that replace the harness's (e.g. the Zoho Meeting node, instrumented). */
 	nodeTypes?: NodeTypeMap;
 }
 
+/** The sandbox's organization, as a credential of the organization API names it. */
+export const SANDBOX_ZSOID = String(SANDBOX_ORGANIZATION.zsoid);
+
+/**
+ * The credential's API for a sandbox of each dialect: the organization's with its ID given,
+ * so that no test but those about looking it up sees the look-up request.
+ */
+const CREDENTIAL_API: Record<ApiName, ApiChoice> = {
+	v2: { api: 'v2' },
+	organization: { api: 'organization', organizationId: SANDBOX_ZSOID },
+};
+
 /**
  * A sandbox for one test file: started before the tests, emptied before each one, and a
- * connected Zoho Meeting credential that every workflow uses.
+ * connected Zoho Meeting credential that every workflow uses. `api` is the sandbox's
+ * dialect (and the credential's API).
  */
 export class SandboxSession {
 	readonly credentials = new CredentialStore();
 
 	private started?: { sandbox: Sandbox; admin: SandboxAdmin };
+
+	constructor(readonly api: ApiName = 'v2') {}
 
 	/** The sandbox's origin (API and accounts server alike). */
 	get url(): string {
@@ -76,14 +103,26 @@ export class SandboxSession {
 	}
 
 	async start(): Promise<void> {
-		const sandbox = await startSandbox({ quiet: true });
+		const sandbox = await startSandbox({ quiet: true, api: this.api });
 		const admin = new SandboxAdmin(sandbox.url);
 		this.started = { sandbox, admin };
 		this.credentials.create({
 			type: ZOHO_CREDENTIAL_TYPE,
 			...SANDBOX_CREDENTIAL,
-			data: connectedZohoCredential(sandbox.url, await admin.issueTokens()),
+			data: connectedZohoCredential(sandbox.url, await admin.issueTokens(), undefined, CREDENTIAL_API[this.api]),
 		});
+	}
+
+	/**
+	 * Another credential of the sandbox's account, with these API settings and a new id:
+	 * the node learns an account's API shape once per credential, so each test that looks
+	 * it up needs its own.
+	 */
+	async addCredential(choice: ApiChoice, scope?: string): Promise<{ id: string; name: string }> {
+		const tokens = await this.admin.issueTokens(scope === undefined ? {} : { scope });
+		const data = connectedZohoCredential(this.url, tokens, undefined, choice);
+		const { id, name } = this.credentials.create({ type: ZOHO_CREDENTIAL_TYPE, name: `Zoho Meeting (${choice.api})`, data });
+		return { id, name: name ?? '' };
 	}
 
 	async stop(): Promise<void> {
@@ -100,6 +139,7 @@ export class SandboxSession {
 			{
 				name: ZOHO_NODE_NAME,
 				type: ZOHO_MEETING_NODE,
+				...(options.typeVersion !== undefined && { typeVersion: options.typeVersion }),
 				parameters,
 				credentials: { [ZOHO_CREDENTIAL_TYPE]: options.credential ?? SANDBOX_CREDENTIAL },
 				continueOnFail: options.continueOnFail,
@@ -108,6 +148,27 @@ export class SandboxSession {
 		]);
 		const { timezone, stopWhen, nodeTypes } = options;
 		return await this.run(workflow, { timezone, stopWhen, nodeTypes });
+	}
+
+	/**
+	 * What the picker `method` lists for a Zoho Meeting node holding `parameters`, as the
+	 * editor asks for it (with the search box's text and the token of the previous page).
+	 */
+	async listSearch(
+		method: string,
+		parameters: INodeParameters,
+		search: { filter?: string; paginationToken?: string } = {},
+	): Promise<INodeListSearchResult> {
+		return await runListSearch({
+			node: {
+				type: ZOHO_MEETING_NODE,
+				parameters,
+				credentials: { [ZOHO_CREDENTIAL_TYPE]: SANDBOX_CREDENTIAL },
+			},
+			method,
+			...search,
+			credentials: this.credentials,
+		});
 	}
 
 	async run(
@@ -125,8 +186,8 @@ export class SandboxSession {
 	}
 }
 
-export function useSandbox(): SandboxSession {
-	const session = new SandboxSession();
+export function useSandbox(options: { api?: ApiName } = {}): SandboxSession {
+	const session = new SandboxSession(options.api);
 	beforeAll(async () => await session.start());
 	beforeEach(async () => await session.admin.reset());
 	afterAll(async () => await session.stop());

@@ -406,6 +406,32 @@ export function badInputCorpus(): BadInputGroup[] {
 			reversedRanges,
 			listOps(() => ({ fromDate: '={{ $json.value.from }}', toDate: '={{ $json.value.to }}' })),
 		),
+		// Get Statistics needs both ends of its range: an empty one is an error too.
+		...groups('From Date', BAD_DATES, { 'meeting.getStatistics': { fromDate: VALUE, toDate: FUTURE } }),
+		...groups('To Date', BAD_DATES, { 'meeting.getStatistics': { fromDate: '2025-01-01T00:00:00Z', toDate: VALUE } }),
+		...groups('From Date', reversedRanges, {
+			'meeting.getStatistics': { fromDate: '={{ $json.value.from }}', toDate: '={{ $json.value.to }}' },
+		}),
+		// Yes/no fields that shape the output, not the request (so not among booleanFields).
+		...groups('Item per Participant', BAD_BOOLEANS, { 'report.get': { ...meeting, options: { itemPerParticipant: VALUE } } }),
+		...groups('Simplify', BAD_BOOLEANS, {
+			'meeting.get': { ...meeting, simplify: VALUE },
+			'meeting.getAll': { returnAll: true, simplify: VALUE },
+			'recording.get': { recordingId: locator('id', 'REC_1'), simplify: VALUE },
+			'recording.getAll': { returnAll: true, simplify: VALUE },
+			'webinar.get': { ...webinar, simplify: VALUE },
+			'webinar.getAll': { returnAll: true, simplify: VALUE },
+			'session.get': { ...meeting, sessionId: 'SESSION_1', simplify: VALUE },
+			'session.getAll': { ...meeting, returnAll: true, simplify: VALUE },
+			'participant.getAll': { ...meeting, returnAll: true, simplify: VALUE },
+		}),
+		// Recording > Get Many's own filters (the node applies them): an empty Meeting Key is no filter.
+		...groups('Meeting Key', BAD_KEYS.filter((value) => value !== ''), {
+			'recording.getAll': { returnAll: true, filters: { meetingKey: VALUE } },
+		}),
+		...groups('Status', ['', 'ready', 'Available', ' available', 'processing ', 1, ...WRONG_TYPES], {
+			'recording.getAll': { returnAll: true, filters: { status: VALUE } },
+		}),
 		...groups('End Date', BAD_OPTIONAL_DATES, {
 			'meeting.create': { ...schedule, additionalFields: { recurrence: { rule: { type: 'weekly', endDate: VALUE } } } },
 		}),

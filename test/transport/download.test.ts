@@ -16,7 +16,7 @@ function redirectedTo(location: string, apiUrl = 'https://meeting.zoho.test', ho
 	const fetched: string[] = [];
 	const ctx = {
 		getNode: () => ({ name: 'Zoho Meeting', type: 'zohoMeeting', credentials: { zohoMeetingOAuth2Api: { id: 'dl' } } }),
-		getCredentials: async () => ({ dataCenter: 'custom', apiUrl, accountsUrl: apiUrl }),
+		getCredentials: async () => ({ dataCenter: 'custom', apiUrl, accountsUrl: apiUrl, api: 'v2' }),
 		helpers: {
 			httpRequestWithAuthentication: async () => {
 				throw Object.assign(new Error('Request failed with status code 302'), {

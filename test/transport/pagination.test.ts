@@ -12,7 +12,7 @@ function scriptedContext(answer: (page: number, perPage: number) => { data: IDat
 	const requests: IHttpRequestOptions[] = [];
 	const ctx = {
 		getNode: () => ({ name: 'Zoho Meeting', type: 'zohoMeeting', credentials: { zohoMeetingOAuth2Api: { id: 'c1' } } }),
-		getCredentials: async () => ({ dataCenter: 'custom', apiUrl: 'https://zoho.test' }),
+		getCredentials: async () => ({ dataCenter: 'custom', apiUrl: 'https://zoho.test', api: 'v2' }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				requests.push(options);

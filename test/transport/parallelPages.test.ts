@@ -20,7 +20,7 @@ function scriptedRun(parallel: number, answer: (page: number) => Answer) {
 	let mostInFlight = 0;
 	const ctx = {
 		getNode: () => ({ name: 'Zoho Meeting', type: 'zohoMeeting', credentials: { zohoMeetingOAuth2Api: { id: 'pages' } } }),
-		getCredentials: async () => ({ dataCenter: 'custom', apiUrl: 'https://zoho.test' }),
+		getCredentials: async () => ({ dataCenter: 'custom', apiUrl: 'https://zoho.test', api: 'v2' }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				const { page } = options.qs as { page: number };

@@ -19,6 +19,7 @@ function scriptedRun(storedTokens: string[], answers: Array<'refused' | 'created
 		getCredentials: async () => ({
 			dataCenter: 'custom',
 			apiUrl: 'https://zoho.test',
+			api: 'v2',
 			oauthTokenData: { access_token: storedTokens[Math.min(reads++, storedTokens.length - 1)] },
 		}),
 		helpers: {

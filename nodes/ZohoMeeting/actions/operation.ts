@@ -29,6 +29,8 @@ export type OperationResult = IDataObject | IDataObject[] | ItemWithBinary;
 export interface ZohoOperation {
 	option: Omit<INodePropertyOptions, 'value'> & { action: string };
 	properties: INodeProperties[];
+	/** Entries of the node's Options collection that only this operation has (beside Parallel Requests). */
+	options?: INodeProperties[];
 	/** Reads and checks the item's parameters before its first request through `zoho`. */
 	execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<OperationResult>;
 }
@@ -38,6 +40,8 @@ export interface Resource {
 	operations: Record<string, ZohoOperation>;
 	/** The Operation dropdown and every operation's fields, each shown only where it belongs. */
 	description: INodeProperties[];
+	/** The operations' own entries of the Options collection, each shown only for its operation. */
+	options: INodeProperties[];
 }
 
 /**
@@ -65,5 +69,9 @@ export function defineResource(
 	const fields = Object.entries(operations).flatMap(([operation, { properties }]) =>
 		updateDisplayOptions({ show: { resource: [value], operation: [operation] } }, properties),
 	);
-	return { displayName, operations, description: [dropdown, ...fields] };
+	// Inside a collection, n8n reads a path starting with "/" from the node's top-level parameters.
+	const options = Object.entries(operations).flatMap(([operation, op]) =>
+		updateDisplayOptions({ show: { '/resource': [value], '/operation': [operation] } }, op.options ?? []),
+	);
+	return { displayName, operations, description: [dropdown, ...fields], options };
 }

@@ -34,3 +34,6 @@ export function operationOf(resource: string, operation: string): ZohoOperation 
 }
 
 export const resourceProperties: INodeProperties[] = Object.values(all).flatMap((resource) => resource.description);
+
+/** The operations' own entries of the node's Options collection (router.ts has the ones every operation shares). */
+export const operationOptions: INodeProperties[] = Object.values(all).flatMap((resource) => resource.options);

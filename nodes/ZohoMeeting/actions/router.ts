@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { RequestReached, ZohoClient } from '../transport';
 import { ItemWithBinary, type OperationResult, type ZohoOperation } from './operation';
-import { operationOf } from './resources';
+import { operationOf, operationOptions } from './resources';
 import { assertInteger } from './shared/parameters';
 
 /**
@@ -15,24 +15,24 @@ import { assertInteger } from './shared/parameters';
 export const DEFAULT_PARALLEL_REQUESTS = 20;
 export const MAX_PARALLEL_REQUESTS = 50;
 
-/** The node's options that apply to every operation: how the router runs the items. */
+const parallelRequestsOption: INodeProperties = {
+	displayName: 'Parallel Requests',
+	name: 'parallelRequests',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
+	default: DEFAULT_PARALLEL_REQUESTS,
+	description:
+		'How many requests go to Zoho Meeting at the same time, across input items and the pages of Return All. Output keeps the input order, and all requests wait together once the rate limit is reached; 1 sends one after the other. Without Continue On Fail, every item\'s parameters are checked before the first request, so one bad item sends nothing; when Zoho Meeting refuses an item, no further item starts, the items already sent finish, and the error names those that succeeded.',
+};
+
+/** The node's Options: how the router runs the items, and the entries of single operations. */
 export const routerOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [
-		{
-			displayName: 'Parallel Requests',
-			name: 'parallelRequests',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
-			default: DEFAULT_PARALLEL_REQUESTS,
-			description:
-				'How many requests go to Zoho Meeting at the same time, across input items and the pages of Return All. Output keeps the input order, and all requests wait together once the rate limit is reached; 1 sends one after the other. Without Continue On Fail, every item\'s parameters are checked before the first request, so one bad item sends nothing; when Zoho Meeting refuses an item, no further item starts, the items already sent finish, and the error names those that succeeded.',
-		},
-	],
+	options: [parallelRequestsOption, ...operationOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 };
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {

@@ -5,20 +5,22 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
+	IOAuth2Options,
 	IPollFunctions,
+	RequestHelperFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../../credentials/ZohoMeetingOAuth2Api.credentials';
-import { resolveApiUrl, type DataCenterSettings } from '../../../credentials/dataCenters';
-
+import { resolveApiUrl, resolveDownloadUrl } from '../../../credentials/dataCenters';
+import { accountOf } from './accounts';
+import { apiShapeOf, dialectOf, type ApiSettings } from './apiShape';
 import { systemClock, type Clock } from './clock';
-import { v2Dialect, type Dialect, type ListPage } from './dialects/v2';
+import type { ListPage, Translation, WireRequest } from './dialects/dialect';
 import { downloadToBinary, type DownloadChannel, type DownloadOptions } from './download';
 import { pages, pageThrough, requestPage, type PagesOptions } from './pagination';
 import { assertPathId } from './pathIds';
-import { budgetOf } from './rateLimit';
-import { sendRequest, type ApiRequest, type Connection, type RawResponse } from './request';
+import { sendRequest, type ApiRequest, type Connection, type Endpoint, type RawResponse } from './request';
 import { RequestSlots } from './slots';
 import { checkCredentialUrls } from './urls';
 
@@ -33,23 +35,28 @@ export interface ClientOptions {
 	signal?: AbortSignal;
 }
 
-type Credential = DataCenterSettings & { oauthTokenData?: unknown };
+type Credential = ApiSettings & { oauthTokenData?: unknown };
+
+/** The endpoint and the settings it was found from. */
+type Located = Endpoint & { settings: Credential };
 
 /**
  * One run's way to Zoho Meeting, made by the router for a node run, by the trigger for a
  * poll and by a picker for one search. It holds what the run's requests share: the
- * credential's settings (read once), the request slots of "Parallel Requests", the
- * account's rate-limit budget and the execution's cancel signal.
+ * credential's settings (read once), its account's API shape and rate-limit budget, the
+ * request slots of "Parallel Requests", the run's one token refresh and the execution's
+ * cancel signal.
  */
 export class ZohoClient implements DownloadChannel {
 	readonly node: INode;
 	readonly clock: Clock = systemClock;
-	readonly dialect: Dialect = v2Dialect;
 	readonly slots: RequestSlots;
 	readonly cancelSignal?: AbortSignal;
 	readonly checkOnly: boolean;
 	private credential?: Promise<Credential>;
+	private located?: Promise<Located>;
 	private connected?: Promise<Connection>;
+	private refreshing?: Promise<void>;
 
 	constructor(
 		private readonly ctx: ZohoContext,
@@ -68,9 +75,7 @@ export class ZohoClient implements DownloadChannel {
 
 	/** One API call; returns the answer's data (the contract's `data`, unwrapped). */
 	async request(request: ApiRequest): Promise<IDataObject> {
-		const response = await sendRequest(this, request);
-		const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
-		return (this.dialect.readData(body) as IDataObject | undefined) ?? {};
+		return (await sendRequest(this, request)).data;
 	}
 
 	/** One page of a list (a picker reads one at a time). */
@@ -93,10 +98,34 @@ export class ZohoClient implements DownloadChannel {
 		return await downloadToBinary(this, request, options);
 	}
 
-	fillPath(request: ApiRequest): string {
-		return request.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-			assertPathId(this.node, request.itemIndex ?? 0, name, request.pathParams?.[name]),
-		);
+	/** The request's path with its placeholders filled, each value checked so it cannot change the path. */
+	fillPath(request: ApiRequest): { path: string; pathParams: Record<string, string> } {
+		const pathParams: Record<string, string> = {};
+		const path = request.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+			pathParams[name] = assertPathId(this.node, request.itemIndex ?? 0, name, request.pathParams?.[name]);
+			return pathParams[name];
+		});
+		return { path, pathParams };
+	}
+
+	/** A translation's look-ups, each a request of the contract like any other. */
+	async resolve(translation: Translation, itemIndex: number): Promise<{ wire: WireRequest } | { answer: IDataObject }> {
+		let step = translation;
+		while ('lookup' in step) {
+			const { request, find, notFound } = step.lookup;
+			const found = find ? await this.find({ ...request, itemIndex }, find) : await this.request({ ...request, itemIndex });
+			if (!found) throw notFound?.() ?? new NodeOperationError(this.node, `Zoho Meeting has no such object in ${request.path}`, { itemIndex });
+			step = step.then(found);
+		}
+		return step;
+	}
+
+	private async find(request: ApiRequest, accept: (object: IDataObject) => boolean): Promise<IDataObject | undefined> {
+		for await (const page of this.pages(request)) {
+			const found = page.find(accept);
+			if (found) return found;
+		}
+		return undefined;
 	}
 
 	/** The credential, read once per run: n8n decrypts it and resolves its expressions on every read. */
@@ -108,6 +137,14 @@ export class ZohoClient implements DownloadChannel {
 		return this.credential;
 	}
 
+	async endpoint(itemIndex: number): Promise<Located> {
+		if (!this.located) {
+			this.located = this.locate(itemIndex);
+			this.located.catch(() => (this.located = undefined));
+		}
+		return await this.located;
+	}
+
 	async connection(itemIndex: number): Promise<Connection> {
 		if (!this.connected) {
 			this.connected = this.connect(itemIndex);
@@ -116,19 +153,31 @@ export class ZohoClient implements DownloadChannel {
 		return await this.connected;
 	}
 
-	private async connect(itemIndex: number): Promise<Connection> {
-		const credential = await this.readCredential(itemIndex);
-		checkCredentialUrls(this.node, itemIndex, credential);
-		const apiUrl = resolveApiUrl(credential);
+	private async locate(itemIndex: number): Promise<Located> {
+		const settings = await this.readCredential(itemIndex);
+		checkCredentialUrls(this.node, itemIndex, settings);
+		const apiUrl = resolveApiUrl(settings);
 		if (!apiUrl) {
 			throw new NodeOperationError(this.node, 'The credential has no API URL', {
 				itemIndex,
 				description: 'The Zoho Meeting credential uses the Custom data center: fill in its API URL, or pick your Zoho data center.',
 			});
 		}
-		// Rate-limit windows are per Zoho account; the credential stands for the account.
-		const account = this.node.credentials?.[CREDENTIAL_TYPE]?.id ?? apiUrl;
-		return { apiUrl, budget: budgetOf(account) };
+		const downloadUrl = resolveDownloadUrl(settings);
+		const tokenOrigins = [new URL(apiUrl).origin, ...(downloadUrl ? [new URL(downloadUrl).origin] : [])];
+		// Rate-limit windows and API shapes are per Zoho account; the credential stands for the account.
+		const budget = this.account(apiUrl).budget;
+		return { apiUrl, tokenOrigins, budget, settings };
+	}
+
+	private account(apiUrl: string) {
+		return accountOf(`${this.node.credentials?.[CREDENTIAL_TYPE]?.id ?? ''} ${apiUrl}`);
+	}
+
+	private async connect(itemIndex: number): Promise<Connection> {
+		const { settings, ...endpoint } = await this.endpoint(itemIndex);
+		const shape = await apiShapeOf(this, settings, this.account(endpoint.apiUrl), itemIndex);
+		return { ...endpoint, dialect: dialectOf(shape) };
 	}
 
 	/** Whether the credential's tokens changed since the run first read it: a refresh went through elsewhere. */
@@ -139,7 +188,30 @@ export class ZohoClient implements DownloadChannel {
 		return tokensOf(current) !== tokensOf(first);
 	}
 
-	async send(options: IHttpRequestOptions, signal: AbortSignal, authenticated: boolean): Promise<RawResponse> {
+	/**
+	 * Has n8n refresh the token (its OAuth2 helper stores the new one), once per run: every
+	 * request Zoho refused meanwhile waits for the same refresh. A token that changed since
+	 * the run read the credential was refreshed elsewhere and is used as it is.
+	 */
+	async refreshToken(itemIndex: number): Promise<void> {
+		this.refreshing ??= this.refreshOnce(itemIndex);
+		await this.refreshing;
+	}
+
+	private async refreshOnce(itemIndex: number): Promise<void> {
+		if (await this.tokenRefreshedSince(itemIndex)) return;
+		const helpers = this.ctx.helpers as Partial<Pick<RequestHelperFunctions, 'refreshOAuth2Token'>>;
+		if (typeof helpers.refreshOAuth2Token !== 'function') {
+			throw new NodeOperationError(this.node, 'Zoho Meeting rejected the access token, and this n8n version cannot refresh it', {
+				itemIndex,
+				description:
+					"Zoho's organization API answers an expired token with HTTP 400, on which n8n refreshes only from version 1.123 on (earlier versions refresh on a 401 alone). Update n8n, or reconnect the credential for a new token (it lasts an hour).",
+			});
+		}
+		await helpers.refreshOAuth2Token.call(this.ctx, CREDENTIAL_TYPE);
+	}
+
+	async send(options: IHttpRequestOptions, signal: AbortSignal, authenticated: boolean, oauth2?: IOAuth2Options): Promise<RawResponse> {
 		const request = { ...options, abortSignal: signal };
 		if (!authenticated) return (await this.ctx.helpers.httpRequest(request)) as RawResponse;
 		// n8n 2.x sets a request's abortSignal to the execution's cancel signal inside
@@ -147,7 +219,11 @@ export class ZohoClient implements DownloadChannel {
 		// would drop the deadline. Under a context whose cancel signal is this request's own
 		// signal (the execution's, or the deadline's), both reach the request.
 		const scoped = Object.create(this.ctx, { getExecutionCancelSignal: { value: () => signal } }) as ZohoContext;
-		return (await this.ctx.helpers.httpRequestWithAuthentication.call(scoped, CREDENTIAL_TYPE, request)) as RawResponse;
+		const { httpRequestWithAuthentication } = this.ctx.helpers;
+		const answer = oauth2
+			? httpRequestWithAuthentication.call(scoped, CREDENTIAL_TYPE, request, { oauth2 })
+			: httpRequestWithAuthentication.call(scoped, CREDENTIAL_TYPE, request);
+		return (await answer) as RawResponse;
 	}
 
 	async storeBinary(body: unknown, fileName: string, mimeType: string): Promise<IBinaryData> {

@@ -1,12 +1,13 @@
 import type { IBinaryData, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { addressClassOf } from './addresses';
 import { exchangeSignal } from './deadlines';
 import { toFailure, toNodeApiError } from './errors';
+import { isRedirect, readSmallBody, throwIfCancelled } from './exchange';
+import { checkFileHost, mayCarryToken } from './fileHosts';
 import { fileNameFromHeaders, safeFileName } from './fileNames';
 import { headerOf } from './headers';
-import { isRedirect, readSmallBody, sendRequest, throwIfCancelled, type ApiRequest, type RawResponse, type RequestChannel } from './request';
+import { sendRequest, type Answer, type ApiRequest, type RawResponse, type RequestChannel } from './request';
 import { backoffMs, isTransient, MAX_TRANSIENT_RETRIES } from './retry';
 
 const MAX_REDIRECTS = 5;
@@ -35,7 +36,7 @@ const isBroken = (value: object): value is Broken => 'broken' in value;
 /**
  * Streams a file from the API into n8n binary data (written to n8n's binary data store
  * as it arrives; in n8n's default `default`/memory mode n8n itself holds it in memory).
- * Redirects are followed under the rules of `checkRedirect`, a body shorter than its
+ * Redirects are followed under the rules of fileHosts.ts, a body shorter than its
  * Content-Length or silent for DOWNLOAD_IDLE_MS is an error, not a short file. A download
  * that breaks starts over from the API request, which also gets a fresh file-host URL
  * (those work once), as often as other GETs are retried.
@@ -51,33 +52,15 @@ export async function downloadToBinary(channel: DownloadChannel, request: ApiReq
 }
 
 async function downloadOnce(channel: DownloadChannel, request: ApiRequest, options: DownloadOptions): Promise<IBinaryData | Broken> {
-	const response = await sendRequest(channel, request, true);
-	if (!isRedirect(response.statusCode)) return await storeBody(channel, response, request.itemIndex ?? 0, options);
-	const followed = await followRedirects(channel, response, request.itemIndex ?? 0);
-	return isBroken(followed) ? followed : await storeBody(channel, followed, request.itemIndex ?? 0, options);
+	const itemIndex = request.itemIndex ?? 0;
+	const answer = await sendRequest(channel, request, true);
+	if (!isRedirect(answer.statusCode)) return await storeBody(channel, answer, itemIndex, options);
+	const followed = await followRedirects(channel, answer, itemIndex);
+	return isBroken(followed) ? followed : await storeBody(channel, { ...followed, htmlMeans: answer.htmlMeans }, itemIndex, options);
 }
 
 function refuse(channel: RequestChannel, itemIndex: number, message: string, description: string): never {
 	throw new NodeOperationError(channel.node, message, { itemIndex, description });
-}
-
-/**
- * A redirect the download may follow: http or https only, never from https down to http,
- * and never to a loopback, link-local or private address unless the API itself lives at
- * one (a sandbox or an internal gateway set as the Custom data center).
- */
-function checkRedirect(channel: RequestChannel, itemIndex: number, api: URL, from: URL, to: URL): void {
-	const where = `Zoho Meeting redirected the download to ${to.protocol === 'http:' || to.protocol === 'https:' ? to.origin : to.protocol}`;
-	if (to.protocol !== 'http:' && to.protocol !== 'https:') {
-		refuse(channel, itemIndex, `${where}, which is not a web address`, 'Only http and https file hosts are followed; nothing was fetched.');
-	}
-	const target = addressClassOf(to);
-	if (target !== 'public' && addressClassOf(api) === 'public') {
-		refuse(channel, itemIndex, `${where}, a ${target} address`, "Zoho's file hosts are public; a redirect into n8n's own network is refused and nothing was fetched. If your Zoho Meeting API is behind an internal gateway, set it as the credential's Custom API URL.");
-	}
-	if (from.protocol === 'https:' && to.protocol === 'http:') {
-		refuse(channel, itemIndex, `${where} without https`, 'A download that started over https is never continued over plain http; nothing was fetched from there.');
-	}
 }
 
 function nextUrl(channel: RequestChannel, itemIndex: number, response: RawResponse, from: URL): URL {
@@ -92,19 +75,20 @@ function nextUrl(channel: RequestChannel, itemIndex: number, response: RawRespon
 
 /** Follows the download's redirects; a file host that fails or cannot be reached is a broken download. */
 async function followRedirects(channel: RequestChannel, first: RawResponse, itemIndex: number): Promise<RawResponse | Broken> {
-	const api = new URL((await channel.connection(itemIndex)).apiUrl);
+	const { apiUrl, tokenOrigins } = await channel.endpoint(itemIndex);
+	const api = new URL(apiUrl);
 	let [response, from] = [first, api];
 	for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
 		const to = nextUrl(channel, itemIndex, response, from);
-		checkRedirect(channel, itemIndex, api, from, to);
-		const outcome = await fetchFile(channel, to, to.origin === api.origin, itemIndex);
+		checkFileHost(channel.node, itemIndex, api, from, to, 'redirected the download to');
+		const outcome = await fetchFile(channel, to, mayCarryToken(tokenOrigins, to), itemIndex);
 		if (!('redirect' in outcome)) return outcome;
 		[response, from] = [outcome.redirect, to];
 	}
 	return refuse(channel, itemIndex, 'Too many redirects while downloading', `Zoho Meeting redirected the download more than ${MAX_REDIRECTS} times.`);
 }
 
-/** One request to a file host: the token only on the API's own origin (a pre-signed URL elsewhere needs none). */
+/** One request to a file host: the token only on the credential's own hosts (a pre-signed URL elsewhere needs none). */
 async function fetchFile(channel: RequestChannel, url: URL, authenticated: boolean, itemIndex: number): Promise<RawResponse | Broken | { redirect: RawResponse }> {
 	const options: IHttpRequestOptions = { method: 'GET', url: url.toString(), encoding: 'stream', returnFullResponse: true, disableFollowRedirect: true };
 	const exchange = exchangeSignal(channel.clock, channel.cancelSignal);
@@ -197,9 +181,16 @@ function tooLarge(channel: RequestChannel, itemIndex: number, maxBytes: number, 
 }
 
 /** Streams an answer's body into n8n's binary data store, checking what arrived against what was announced. */
-async function storeBody(channel: DownloadChannel, response: RawResponse, itemIndex: number, options: DownloadOptions): Promise<IBinaryData | Broken> {
+async function storeBody(channel: DownloadChannel, response: RawResponse & Pick<Answer, 'htmlMeans'>, itemIndex: number, options: DownloadOptions): Promise<IBinaryData | Broken> {
 	const expected = Number(headerOf(response.headers, 'content-length'));
 	const body = response.body as NodeJS.ReadableStream & { destroy(): void };
+	if (response.htmlMeans && /^text\/html\b/i.test(headerOf(response.headers, 'content-type') ?? '')) {
+		body.destroy();
+		throw new NodeOperationError(channel.node, 'Zoho Meeting answered the download with a web page, not the file', {
+			itemIndex,
+			description: response.htmlMeans,
+		});
+	}
 	if (options.maxBytes && expected > options.maxBytes) {
 		body.destroy();
 		throw tooLarge(channel, itemIndex, options.maxBytes, expected);

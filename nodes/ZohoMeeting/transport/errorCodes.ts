@@ -1,8 +1,10 @@
 /**
  * Zoho Meeting error codes: HTTP status, what it means and how to fix it. The transport
  * reads it to explain an error to the user; the sandbox reads it to answer with the
- * same status and message. The first six are the API reference's (docs/api-contract.md, "Errors"); the rest are
- * the codes the API uses for the other failures the reference describes by status only.
+ * same status and message. The first six are the API reference's (docs/api-contract.md,
+ * "Errors"); then come the codes the API uses for the other failures the reference
+ * describes by status only, and the two of Zoho's organization API that no v2 code covers
+ * (docs/zoho-api.md, "Errors").
  */
 export interface ZohoErrorCode {
 	httpCode: number;
@@ -90,6 +92,16 @@ export const ZOHO_ERROR_CODES = {
 		httpCode: 500,
 		message: 'Server error',
 		fix: 'Zoho Meeting failed to handle the request; try again later.',
+	},
+	INVALID_OAUTHTOKEN: {
+		httpCode: 400,
+		message: 'Access token invalid or expired, or of another data center',
+		fix: "Reconnect the Zoho Meeting credential, and check that its data center is the one your Zoho account lives in.",
+	},
+	UNAUTHORIZED_USER: {
+		httpCode: 401,
+		message: 'You do not have permission to access this organization account.',
+		fix: "The credential's Organization ID is not an organization this Zoho user belongs to: correct it, or clear it to have the node look it up.",
 	},
 } as const satisfies Record<string, ZohoErrorCode>;
 

@@ -24,6 +24,10 @@ export interface Failure {
 	malformed?: boolean;
 	/** For a redirect answer: the origin it pointed at (API calls never follow one). */
 	redirectTo?: string;
+	/** The API's error code and message, as the wire shape writes them (dialects/). */
+	apiError?: { code: string; message: string };
+	/** Zoho refused the access token in a way n8n does not refresh on by itself. */
+	tokenRejected?: boolean;
 }
 
 interface ErrorLike {
@@ -83,6 +87,8 @@ export function zohoErrorOf(data: unknown): { code: string; message: string } | 
 	return undefined;
 }
 
+const apiErrorOf = (failure: Failure) => failure.apiError ?? zohoErrorOf(failure.data);
+
 /**
  * Whether a request that is not idempotent may have been carried out though it failed:
  * no answer or a broken one, a gateway that gave up waiting for Zoho (502, 504), or a
@@ -91,7 +97,7 @@ export function zohoErrorOf(data: unknown): { code: string; message: string } | 
 export function mayHaveApplied(failure: Failure): boolean {
 	const { status } = failure;
 	if (status === undefined || status < 300 || status === 502 || status === 504) return true;
-	return status === 503 && !zohoErrorOf(failure.data);
+	return status === 503 && !apiErrorOf(failure);
 }
 
 export interface ErrorContext {
@@ -166,18 +172,19 @@ const RULES: Rule[] = [
 					httpCode: f.status,
 				},
 	(f) => {
-		if (f.status !== 401) return undefined;
-		const zoho = zohoErrorOf(f.data);
+		const zoho = apiErrorOf(f);
+		// A 401 UNAUTHORIZED_USER is about the organization ID, not the token.
+		if (!f.tokenRejected && (f.status !== 401 || zoho?.code === 'UNAUTHORIZED_USER')) return undefined;
 		const code = zoho?.code ?? 'INVALID_TOKEN';
 		return {
-			message: `${code}: ${zoho?.message || 'Zoho rejected the access token'}`,
+			message: `${code}: ${zoho?.message || describeZohoError(code)?.message || 'Zoho rejected the access token'}`,
 			description: `Zoho still rejected the access token after n8n refreshed it. ${RECONNECT}`,
-			httpCode: 401,
+			httpCode: f.status,
 			errorCode: code,
 		};
 	},
 	(f) => {
-		const zoho = zohoErrorOf(f.data);
+		const zoho = apiErrorOf(f);
 		if (!zoho || f.status === undefined) return undefined;
 		const known = describeZohoError(zoho.code);
 		return {

@@ -164,19 +164,3 @@ export class AccountBudget {
 		this.rolledAt = now;
 	}
 }
-
-/**
- * The budgets of the accounts this process talks to, by credential. This is the node's
- * one piece of module state, and it must be: Zoho's window belongs to the account, not
- * to a run, so every run and workflow of this process has to draw on the same budget.
- */
-const budgets = new Map<string, AccountBudget>();
-
-export function budgetOf(account: string): AccountBudget {
-	let budget = budgets.get(account);
-	if (!budget) {
-		budget = new AccountBudget();
-		budgets.set(account, budget);
-	}
-	return budget;
-}

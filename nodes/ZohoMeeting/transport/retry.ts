@@ -17,6 +17,8 @@ export interface Attempts {
 	transient: number;
 	/** Whether it was already sent again after a refused token refresh. */
 	refreshRetried: boolean;
+	/** Whether the token was already refreshed for it after Zoho refused the token. */
+	tokenRefreshed?: boolean;
 }
 
 export type RetryDecision =
@@ -26,7 +28,9 @@ export type RetryDecision =
 	/** Back off, then send again. */
 	| { action: 'backOff'; ms: number }
 	/** Send again only if another request stored a new token meanwhile. */
-	| { action: 'retryIfTokenRefreshed' };
+	| { action: 'retryIfTokenRefreshed' }
+	/** Have n8n refresh the token, then send again. */
+	| { action: 'refreshToken' };
 
 /** Connection-level failures worth another try for an idempotent request. */
 const TRANSIENT_CODES: readonly string[] = [
@@ -56,9 +60,10 @@ export const isIdempotentMethod = (method: string) => ['GET', 'HEAD', 'PUT', 'DE
 /**
  * The retry policy, pure: what to do after `failure`, given the attempts so far. A
  * request that is not idempotent is never sent twice after Zoho may have acted on it;
- * only a refused token refresh (Zoho answered 401 and did nothing) sends it again.
+ * only a refused token (Zoho did nothing) sends it again.
  */
 export function retryDecision(failure: Failure, attempts: Attempts, now: number): RetryDecision {
+	if (failure.tokenRejected && !attempts.tokenRefreshed) return { action: 'refreshToken' };
 	if (failure.refreshFailed && !attempts.refreshRetried) return { action: 'retryIfTokenRefreshed' };
 	if (failure.status === 429 && attempts.rateLimited < MAX_RATE_LIMIT_TRIES - 1) {
 		const ms = waitAfter429(failure.headers, attempts.rateLimited, now);

@@ -3,23 +3,26 @@ import { locator, useSandbox, ZOHO_NODE_NAME } from '../../helpers/sandboxWorkfl
 const sandbox = useSandbox();
 
 describe('participant: remove', () => {
-	it('removes a participant and says from which meeting', async () => {
+	it('removes a participant picked from the list and says from which meeting', async () => {
 		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
 		const key = meetings[0].meeting_key;
 		const { participants } = await sandbox.admin.seed({ participants: 2 });
 		const [removed, kept] = participants.map((p) => p.participant_id);
 		await sandbox.admin.clearRequests();
 
-		const result = await sandbox.runZoho({
-			resource: 'participant',
-			operation: 'remove',
-			meetingKey: locator('list', key),
-			participantId: removed,
-		});
+		const result = await sandbox.runZoho(
+			{
+				resource: 'participant',
+				operation: 'remove',
+				meetingKey: locator('list', key),
+				participantId: locator('list', removed),
+			},
+			{ typeVersion: 2 },
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.output(ZOHO_NODE_NAME).map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ success: true, meetingKey: key, participantId: removed }, { item: 0 }],
+			[{ deleted: true, meetingKey: key, participantId: removed }, { item: 0 }],
 		]);
 		expect(await sandbox.apiRequests()).toEqual([
 			{ method: 'DELETE', path: `/api/v2/meetings/${key}/participants/${removed}`, query: {}, body: null },
@@ -33,6 +36,7 @@ describe('participant: remove', () => {
 		expect(left.output(ZOHO_NODE_NAME).map((item) => item.json.participant_id)).toEqual([kept]);
 	});
 
+	// Version 1 answered { success: true }; its workflows (and this one, with the ID as plain text) keep working.
 	it('keeps going with Continue On Fail: an error item for the unknown participant, the others removed', async () => {
 		const { meetings } = await sandbox.admin.seed({ meetings: 1 });
 		const key = meetings[0].meeting_key;
@@ -52,9 +56,9 @@ describe('participant: remove', () => {
 		expect(result.error).toBeUndefined();
 		const output = result.output(ZOHO_NODE_NAME);
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ success: true, meetingKey: key, participantId: ids[0] }, { item: 0 }],
+			[{ success: true, deleted: true, meetingKey: key, participantId: ids[0] }, { item: 0 }],
 			[{ error: 'INVALID_PARTICIPANT_ID: The specified participant does not exist in this meeting' }, { item: 1 }],
-			[{ success: true, meetingKey: key, participantId: ids[2] }, { item: 2 }],
+			[{ success: true, deleted: true, meetingKey: key, participantId: ids[2] }, { item: 2 }],
 		]);
 		expect(output[1].error).toMatchObject({ httpCode: '404', description: expect.stringMatching(/^Verify the participant ID/) });
 	});

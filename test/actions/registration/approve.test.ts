@@ -2,7 +2,8 @@ import { locator, useSandbox, ZOHO_NODE_NAME } from '../../helpers/sandboxWorkfl
 
 const sandbox = useSandbox();
 
-const approve = (webinarKey: string, registrationId: string) => ({
+/** The registration ID as plain text, as workflows saved before it was a picker hold it. */
+const approve = (webinarKey: string, registrationId: string | ReturnType<typeof locator>) => ({
 	resource: 'registration',
 	operation: 'approve',
 	webinarKey: locator('id', webinarKey),
@@ -41,6 +42,20 @@ describe('Registration > Approve', () => {
 				json: { success: true, webinarKey, registrationId, ...registrations[0], status: 'approved' },
 				pairedItem: { item: 0 },
 			},
+		]);
+	});
+
+	test('approves a registration picked from the list of the chosen webinar', async () => {
+		const { webinarKey, registrations } = await seedPendingRegistrations();
+		const { registration_id: registrationId } = registrations[1];
+
+		const result = await sandbox.runZoho(approve(webinarKey, locator('list', registrationId)), { typeVersion: 2 });
+
+		expect(result.output(ZOHO_NODE_NAME).map((item) => item.json)).toEqual([
+			{ success: true, webinarKey, registrationId, ...registrations[1], status: 'approved' },
+		]);
+		expect((await sandbox.apiRequests()).map((request) => request.path)).toEqual([
+			`/api/v2/webinars/${webinarKey}/registrations/${registrationId}/approve`,
 		]);
 	});
 

@@ -15,6 +15,7 @@ async function sessionIdsOf(meetingKey: string): Promise<string[]> {
 }
 
 describe('session: get', () => {
+	// The session ID as plain text, as workflows saved before it was a picker hold it.
 	it('gets one session of a meeting', async () => {
 		const key = await seedHeldMeeting(sandbox);
 		const second = (await sessionIdsOf(key))[1];
@@ -45,6 +46,24 @@ describe('session: get', () => {
 		]);
 		expect(await sandbox.apiRequests()).toEqual([
 			{ method: 'GET', path: `/api/v2/meetings/${key}/sessions/${second}`, query: {}, body: null },
+		]);
+	});
+
+	it('gets a session picked from the list of the chosen meeting', async () => {
+		const key = await seedHeldMeeting(sandbox);
+		const third = (await sessionIdsOf(key))[2];
+		await sandbox.admin.clearRequests();
+
+		const result = await sandbox.runZoho({
+			resource: 'session',
+			operation: 'get',
+			meetingKey: locator('list', key),
+			sessionId: locator('list', third),
+		});
+
+		expect(result.output(ZOHO_NODE_NAME).map((item) => item.json.start_time)).toEqual(['2025-03-05T09:00:00Z']);
+		expect(await sandbox.apiRequests()).toEqual([
+			{ method: 'GET', path: `/api/v2/meetings/${key}/sessions/${third}`, query: {}, body: null },
 		]);
 	});
 

@@ -9,19 +9,21 @@ const remove = (webinarKey: string) => ({
 });
 
 describe('Webinar > Delete', () => {
-	test('deletes the webinar and says which one', async () => {
+	test.each([
+		[2, { deleted: true }],
+		// Version 1 answered { success: true }, which its workflows may test.
+		[1, { success: true, deleted: true }],
+	])('deletes the webinar and says which one (node version %i)', async (typeVersion, answer) => {
 		const { webinars } = await sandbox.admin.seed({ webinars: 2 });
 		const webinarKey = webinars[0].webinar_key;
 
-		const result = await sandbox.runZoho(remove(webinarKey));
+		const result = await sandbox.runZoho(remove(webinarKey), { typeVersion });
 
 		expect(result.error).toBeUndefined();
 		expect(await sandbox.apiRequests()).toEqual([
 			{ method: 'DELETE', path: `/api/v2/webinars/${webinarKey}`, query: {}, body: null },
 		]);
-		expect(result.output(ZOHO_NODE_NAME)).toEqual([
-			{ json: { success: true, webinarKey }, pairedItem: { item: 0 } },
-		]);
+		expect(result.output(ZOHO_NODE_NAME)).toEqual([{ json: { ...answer, webinarKey }, pairedItem: { item: 0 } }]);
 		expect((await sandbox.admin.state()).webinars).toBe(1);
 	});
 

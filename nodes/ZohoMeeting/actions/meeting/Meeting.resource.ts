@@ -3,4 +3,5 @@ export * as cancel from './cancel.operation';
 export * as create from './create.operation';
 export * as get from './get.operation';
 export * as getAll from './getAll.operation';
+export * as getStatistics from './getStatistics.operation';
 export * as update from './update.operation';

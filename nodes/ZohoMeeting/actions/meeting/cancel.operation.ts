@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
+import { changeableMeetingLocator, getMeetingKey } from '../shared/keys';
 import { assertBoolean } from '../shared/parameters';
 
 export const option = {
@@ -11,7 +11,7 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	meetingKeyLocator,
+	changeableMeetingLocator,
 	{
 		displayName: 'Notify Participants',
 		name: 'notifyParticipants',
@@ -20,7 +20,6 @@ export const properties: INodeProperties[] = [
 		description: 'Whether to send participants a cancellation email',
 	},
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const notifyParticipants = assertBoolean(

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ZohoClient } from '../../transport';
 import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
+import { readSimplify, simplifyField } from '../shared/simplify';
 
 export const option = {
 	name: 'Get',
@@ -9,14 +10,15 @@ export const option = {
 	action: 'Get a meeting',
 };
 
-export const properties: INodeProperties[] = [meetingKeyLocator];
+export const properties: INodeProperties[] = [meetingKeyLocator, ...simplifyField('meeting')];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
+	const output = readSimplify.call(this, itemIndex, 'meeting');
 	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
-	return await zoho.request({
+	return output(await zoho.request({
 		method: 'GET',
 		path: '/meetings/{meetingKey}',
 		pathParams: { meetingKey },
 		itemIndex,
-	});
+	}));
 }

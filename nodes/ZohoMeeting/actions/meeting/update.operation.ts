@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
+import { changeableMeetingLocator, getMeetingKey } from '../shared/keys';
 import { readScheduleUpdate, sendScheduleUpdate, updateFieldsCollection, updateTimezoneField } from '../shared/updates';
 import { durationField, meetingOptions, startTimeField, timezoneField, toMeetingBody, topicField } from './fields';
 
@@ -12,7 +12,7 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	meetingKeyLocator,
+	changeableMeetingLocator,
 	updateFieldsCollection([
 		topicField,
 		startTimeField,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyColl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
+import { changeableMeetingLocator, getMeetingKey } from '../shared/keys';
 import { participantRows, participantsField, toParticipant } from '../shared/participants';
 
 // The meeting's own participant row (Email, Name), plus the contract's `send_invitation`.
@@ -15,7 +15,7 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	meetingKeyLocator,
+	changeableMeetingLocator,
 	{
 		...participantsField,
 		description: 'People to add to the meeting',
@@ -36,7 +36,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 /** The contract's Add Participants body, every email checked before anything is sent. */
 function toParticipants(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {

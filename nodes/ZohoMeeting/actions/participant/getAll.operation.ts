@@ -9,8 +9,8 @@ export const option = {
 	action: 'Get many participants',
 };
 
-export const properties = meetingListProperties;
+export const properties = meetingListProperties('participant');
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
-	return await getAllOfMeeting.call(this, itemIndex, zoho, '/participants');
+	return await getAllOfMeeting.call(this, itemIndex, zoho, 'participant');
 }

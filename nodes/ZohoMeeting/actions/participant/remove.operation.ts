@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { assertPathId } from '../../transport/pathIds';
-import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
+import { getLocatorId, getMeetingKey, meetingKeyLocator, participantIdLocator } from '../shared/keys';
+import { deletedResult } from '../shared/results';
 
 export const option = {
 	name: 'Remove',
@@ -10,27 +10,10 @@ export const option = {
 	action: 'Remove a participant from a meeting',
 };
 
-export const properties: INodeProperties[] = [
-	meetingKeyLocator,
-	{
-		displayName: 'Participant ID',
-		name: 'participantId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 9876543210',
-		description: 'ID of the participant to remove, as returned by Participant > Get Many',
-	},
-];
-
+export const properties: INodeProperties[] = [meetingKeyLocator, participantIdLocator];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
-	const participantId = assertPathId(
-		this.getNode(),
-		itemIndex,
-		'participantId',
-		this.getNodeParameter('participantId', itemIndex),
-	);
+	const participantId = getLocatorId.call(this, 'participantId', itemIndex);
 	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
 	await zoho.request({
 		method: 'DELETE',
@@ -38,5 +21,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: 
 		pathParams: { meetingKey, participantId },
 		itemIndex,
 	});
-	return { success: true, meetingKey, participantId };
+	return deletedResult.call(this, { meetingKey, participantId });
 }

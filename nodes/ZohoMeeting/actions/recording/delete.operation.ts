@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ZohoClient } from '../../transport';
 import { getLocatorId, recordingIdLocator } from '../shared/keys';
+import { deletedResult } from '../shared/results';
 
 export const option = {
 	name: 'Delete',
@@ -19,5 +20,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: 
 		pathParams: { recordingId },
 		itemIndex,
 	});
-	return { success: true, recordingId };
+	return deletedResult.call(this, { recordingId });
 }

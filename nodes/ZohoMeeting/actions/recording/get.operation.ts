@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ZohoClient } from '../../transport';
 import { getLocatorId, recordingIdLocator } from '../shared/keys';
+import { readSimplify, simplifyField } from '../shared/simplify';
 
 export const option = {
 	name: 'Get',
@@ -9,14 +10,15 @@ export const option = {
 	action: 'Get a recording',
 };
 
-export const properties: INodeProperties[] = [recordingIdLocator];
+export const properties: INodeProperties[] = [recordingIdLocator, ...simplifyField('recording')];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const recordingId = getLocatorId.call(this, 'recordingId', itemIndex);
-	return await zoho.request({
+	const output = readSimplify.call(this, itemIndex, 'recording');
+	return output(await zoho.request({
 		method: 'GET',
 		path: '/recordings/{recordingId}',
 		pathParams: { recordingId },
 		itemIndex,
-	});
+	}));
 }

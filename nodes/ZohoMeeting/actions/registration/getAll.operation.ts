@@ -11,11 +11,10 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	{ ...webinarKeyLocator, description: 'The webinar whose registrations to get' },
+	webinarKeyLocator,
 	returnAllField,
 	limitField,
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ZohoClient } from '../../transport';
-import { assertPathId } from '../../transport/pathIds';
-import { getMeetingKey, meetingKeyLocator } from '../shared/keys';
+import { getLocatorId, getMeetingKey, meetingKeyLocator, sessionIdLocator } from '../shared/keys';
+import { readSimplify, simplifyField } from '../shared/simplify';
 
 export const option = {
 	name: 'Get',
@@ -10,32 +10,16 @@ export const option = {
 	action: 'Get a meeting session',
 };
 
-export const properties: INodeProperties[] = [
-	meetingKeyLocator,
-	{
-		displayName: 'Session ID',
-		name: 'sessionId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. SESSION_1234567890',
-		description: 'ID of one session (occurrence) of the meeting, as returned by Session > Get Many',
-	},
-];
-
+export const properties: INodeProperties[] = [meetingKeyLocator, sessionIdLocator, ...simplifyField('session')];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
-	const sessionId = assertPathId(
-		this.getNode(),
-		itemIndex,
-		'sessionId',
-		this.getNodeParameter('sessionId', itemIndex),
-	);
+	const sessionId = getLocatorId.call(this, 'sessionId', itemIndex);
+	const output = readSimplify.call(this, itemIndex, 'session');
 	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
-	return await zoho.request({
+	return output(await zoho.request({
 		method: 'GET',
 		path: '/meetings/{meetingKey}/sessions/{sessionId}',
 		pathParams: { meetingKey, sessionId },
 		itemIndex,
-	});
+	}));
 }

@@ -9,8 +9,8 @@ export const option = {
 	action: 'Get many meeting sessions',
 };
 
-export const properties = meetingListProperties;
+export const properties = meetingListProperties('session');
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject[]> {
-	return await getAllOfMeeting.call(this, itemIndex, zoho, '/sessions');
+	return await getAllOfMeeting.call(this, itemIndex, zoho, 'session');
 }

@@ -157,8 +157,8 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
 	return formatter;
 }
 
-/** The wall-clock time in `timezone` at `epoch`, held as the UTC instant with the same digits. */
-function wallAt(timezone: string, epoch: number): number {
+/** The wall-clock time in `timezone` at `epoch`, held as the UTC instant with the same digits (also for the organization API's times, transport/dialects/organizationDates.ts). */
+export function wallAt(timezone: string, epoch: number): number {
 	const parts = formatterFor(timezone).formatToParts(new Date(epoch));
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ZohoClient } from '../../transport';
+import type { ApiRequest, ZohoClient } from '../../transport';
 import { toZohoDateTime } from './dates';
 import { getMeetingKey, meetingKeyLocator } from './keys';
 import { assertBoolean, assertInteger } from './parameters';
+import { readSimplify, simplifyField } from './simplify';
 
 /** The fields of a Get Many (Return All, Limit, Filters) and the functions that read them. */
 
@@ -48,6 +49,29 @@ export function dateFilters(what: string): INodeProperties[] {
 
 const MAX_LIMIT = 100_000;
 
+/**
+ * A From Date and To Date as the contract's `from_date` and `to_date` (UTC): a time
+ * without an offset is read in the workflow's time zone. Either may be empty.
+ */
+export function dateRange(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ fromDate, toDate }: { fromDate?: unknown; toDate?: unknown },
+): { from_date?: string; to_date?: string } {
+	const node = this.getNode();
+	const timezone = this.getTimezone();
+	const range: { from_date?: string; to_date?: string } = {};
+	if (fromDate) range.from_date = toZohoDateTime(node, itemIndex, 'fromDate', fromDate, timezone);
+	if (toDate) range.to_date = toZohoDateTime(node, itemIndex, 'toDate', toDate, timezone);
+	if (range.from_date && range.to_date && range.from_date > range.to_date) {
+		throw new NodeOperationError(node, 'From Date is after To Date', {
+			itemIndex,
+			description: 'Set From Date to a time before To Date, or leave one of them empty.',
+		});
+	}
+	return range;
+}
+
 /** Return All, Limit and Filters of a Get Many operation, as the contract's query. */
 export function listQuery(
 	this: IExecuteFunctions,
@@ -59,17 +83,8 @@ export function listQuery(
 		? undefined
 		: assertInteger(node, itemIndex, 'limit', this.getNodeParameter('limit', itemIndex, 50), 1, MAX_LIMIT);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const timezone = this.getTimezone();
-	const qs: IDataObject = {};
+	const qs: IDataObject = { ...dateRange.call(this, itemIndex, filters) };
 	if (filters.status) qs.status = filters.status;
-	if (filters.fromDate) qs.from_date = toZohoDateTime(node, itemIndex, 'fromDate', filters.fromDate, timezone);
-	if (filters.toDate) qs.to_date = toZohoDateTime(node, itemIndex, 'toDate', filters.toDate, timezone);
-	if (qs.from_date && qs.to_date && String(qs.from_date) > String(qs.to_date)) {
-		throw new NodeOperationError(node, 'From Date is after To Date', {
-			itemIndex,
-			description: 'Set From Date to a time before To Date, or leave one of them empty.',
-		});
-	}
 	return { qs, returnAll, limit };
 }
 
@@ -95,20 +110,43 @@ export function listFilters(what: string, statuses: string[]): INodeProperties {
 	};
 }
 
-/** Get Many of what belongs to one meeting (its participants, its sessions): the fields. */
-export const meetingListProperties: INodeProperties[] = [meetingKeyLocator, returnAllField, limitField];
+/**
+ * Get Many with a filter the contract's list lacks (`GET /recordings` filters by date
+ * only, docs/api-contract.md): the node keeps the objects that `matches`. A Limit counts
+ * matches, so pages of 100 are read until `limit` objects match or the list ends.
+ */
+export async function pageThroughMatching(
+	zoho: ZohoClient,
+	request: ApiRequest,
+	{ returnAll, limit = 50 }: { returnAll: boolean; limit?: number },
+	matches: (object: IDataObject) => boolean,
+): Promise<IDataObject[]> {
+	if (returnAll) return (await zoho.pageThrough(request, { returnAll })).filter(matches);
+	const found: IDataObject[] = [];
+	for await (const page of zoho.pages(request)) {
+		for (const object of page) if (matches(object)) found.push(object);
+		if (found.length >= limit) break;
+	}
+	return found.slice(0, limit);
+}
 
-/** Get Many of what belongs to one meeting: `path` is below `/meetings/{meetingKey}`. */
+type OfMeeting = 'participant' | 'session';
+
+/** Get Many of what belongs to one meeting (its participants, its sessions): the fields. */
+export function meetingListProperties(kind: OfMeeting): INodeProperties[] {
+	return [meetingKeyLocator, returnAllField, limitField, ...simplifyField(kind)];
+}
+
+/** Get Many of what belongs to one meeting: `/meetings/{meetingKey}/participants` or `/sessions`. */
 export async function getAllOfMeeting(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	zoho: ZohoClient,
-	path: string,
+	kind: OfMeeting,
 ): Promise<IDataObject[]> {
 	const { returnAll, limit } = listQuery.call(this, itemIndex);
+	const output = readSimplify.call(this, itemIndex, kind);
 	const meetingKey = await getMeetingKey.call(this, itemIndex, zoho);
-	return await zoho.pageThrough(
-		{ method: 'GET', path: `/meetings/{meetingKey}${path}`, pathParams: { meetingKey }, itemIndex },
-		{ returnAll, limit },
-	);
+	const request = { method: 'GET' as const, path: `/meetings/{meetingKey}/${kind}s`, pathParams: { meetingKey }, itemIndex };
+	return output(await zoho.pageThrough(request, { returnAll, limit }));
 }

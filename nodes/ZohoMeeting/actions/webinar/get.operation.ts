@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ZohoClient } from '../../transport';
 import { getLocatorId, webinarKeyLocator } from '../shared/keys';
+import { readSimplify, simplifyField } from '../shared/simplify';
 
 export const option = {
 	name: 'Get',
@@ -9,14 +10,15 @@ export const option = {
 	action: 'Get a webinar',
 };
 
-export const properties: INodeProperties[] = [webinarKeyLocator];
+export const properties: INodeProperties[] = [webinarKeyLocator, ...simplifyField('webinar')];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, zoho: ZohoClient): Promise<IDataObject> {
 	const webinarKey = getLocatorId.call(this, 'webinarKey', itemIndex);
-	return await zoho.request({
+	const output = readSimplify.call(this, itemIndex, 'webinar');
+	return output(await zoho.request({
 		method: 'GET',
 		path: '/webinars/{webinarKey}',
 		pathParams: { webinarKey },
 		itemIndex,
-	});
+	}));
 }

@@ -18,6 +18,31 @@ function asN8nWraps(error: Error) {
 	return new NodeApiError(node, error as never);
 }
 
+/**
+ * What n8n 1.x's NodeApiError keeps of an axios error: the status as `httpCode`, a JSON body
+ * as `context.data`, its own message; the axios error itself (`cause`) is reset to undefined.
+ */
+function asN8n1Wraps(status: string, data: unknown, message: string) {
+	return Object.assign(new Error(message), { httpCode: status, context: { data }, cause: undefined });
+}
+
+describe('toFailure on n8n 1.x', () => {
+	it('reads the status and body n8n 1.x kept, so a 404 is an answer, not a network failure', () => {
+		const body = { status: 'error', error: { code: 'NOT_FOUND', message: 'Resource not found' } };
+		const failure = toFailure(asN8n1Wraps('404', body, 'The resource you are requesting could not be found'));
+		expect(failure).toMatchObject({ status: 404, data: body });
+		const error = toNodeApiError(node, failure, {});
+		expect(error.message).toBe('NOT_FOUND: Resource not found');
+		expect(error.httpCode).toBe('404');
+	});
+
+	it('does not take an error code n8n 1.x put in httpCode for a status', () => {
+		const failure = toFailure(asN8n1Wraps('ECONNRESET', undefined, 'socket hang up'));
+		expect(failure.status).toBeUndefined();
+		expect(toNodeApiError(node, failure, {}).message).toBe('Could not reach Zoho Meeting (socket hang up)');
+	});
+});
+
 describe('toNodeApiError', () => {
 	it.each(Object.entries(ZOHO_ERROR_CODES).filter(([code]) => code !== 'INVALID_TOKEN'))(
 		'maps %s to its status, message and fix',

@@ -69,12 +69,7 @@ export function toFailure(error: unknown): Failure {
 	};
 }
 
-/**
- * n8n 1.x's NodeApiError drops the axios error it wraps (a `cause` class field resets it,
- * n8n-workflow errors/abstract/execution-base.error.ts) and keeps only the status, as
- * `httpCode`, and a JSON body, as `context.data`; the headers are lost. What is left is
- * still the answer: a 404 is not a network failure.
- */
+/** n8n 1.x's NodeApiError drops the axios error (its `cause` class field resets it) but keeps the status and a JSON body. */
 function answerKeptByN8n1(error: unknown): ErrorLike['response'] {
 	const wrapper = error as { httpCode?: unknown; context?: { data?: unknown } } | undefined;
 	const httpCode = typeof wrapper?.httpCode === 'string' ? wrapper.httpCode : '';

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 
 import type { IBinaryData, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
@@ -187,5 +187,76 @@ describe('file names from servers', () => {
 		const name = safeFileName(`${'x'.repeat(300)}.mp4`, 'f.mp4');
 		expect(name).toHaveLength(200);
 		expect(name.endsWith('.mp4')).toBe(true);
+	});
+});
+
+/**
+ * n8n's binary data store reads a download's stream as its version does: n8n 1.85 with
+ * pipe(), n8n 1.1xx with a bare `data` listener (which does not resume a paused stream),
+ * n8n 2.x by async iteration. Every byte must arrive whichever it is, also when the body
+ * arrives in pieces after the reader is attached, as from a socket.
+ */
+describe("a download read by each of n8n's binary data readers", () => {
+	const CHUNKS = ['first ', 'second ', 'third'];
+
+	/** A body that delivers its chunks one by one on later timer ticks, as a socket does. */
+	function socketLikeBody(): Readable {
+		let next = 0;
+		return new Readable({
+			read() {
+				setTimeout(() => this.push(next < CHUNKS.length ? Buffer.from(CHUNKS[next++]) : null), 5);
+			},
+		});
+	}
+
+	const readers: Record<string, (body: Readable) => Promise<Buffer>> = {
+		'pipe() (n8n 1.85)': async (body) =>
+			await new Promise((resolve, reject) => {
+				const chunks: Buffer[] = [];
+				const sink = new Writable({
+					write(chunk: Buffer, _encoding, done) {
+						chunks.push(chunk);
+						done();
+					},
+				});
+				sink.on('finish', () => resolve(Buffer.concat(chunks)));
+				body.once('error', reject).pipe(sink);
+			}),
+		"a 'data' listener (n8n 1.1xx)": async (body) =>
+			await new Promise((resolve, reject) => {
+				const chunks: Buffer[] = [];
+				body.on('data', (chunk: Buffer) => chunks.push(chunk));
+				body.on('end', () => resolve(Buffer.concat(chunks)));
+				body.once('error', reject);
+			}),
+		'async iteration (n8n 2.x)': async (body) => {
+			const chunks: Buffer[] = [];
+			for await (const chunk of body) chunks.push(chunk as Buffer);
+			return Buffer.concat(chunks);
+		},
+	};
+
+	it.each(Object.entries(readers))('receives every byte when n8n reads with %s', async (_name, read) => {
+		let stored = '';
+		const ctx = {
+			getNode: () => ({ name: 'Zoho Meeting', type: 'zohoMeeting', credentials: { zohoMeetingOAuth2Api: { id: 'readers' } } }),
+			getCredentials: async () => ({ dataCenter: 'custom', apiUrl: 'https://meeting.zoho.test', accountsUrl: 'https://meeting.zoho.test', api: 'v2' }),
+			helpers: {
+				httpRequestWithAuthentication: async () => ({ statusCode: 200, headers: { 'content-type': 'video/mp4' }, body: socketLikeBody() }),
+				prepareBinaryData: async (body: Readable): Promise<IBinaryData> => {
+					// An await first, as n8n's store does before it reads (a folder, a file type).
+					await new Promise((resolve) => setTimeout(resolve, 20));
+					stored = (await read(body)).toString();
+					return { data: '', mimeType: 'video/mp4', fileName: 'f.mp4' };
+				},
+			},
+		} as unknown as IExecuteFunctions;
+		const download = new ZohoClient(ctx).download(
+			{ method: 'GET', path: '/recordings/{id}/download', pathParams: { id: 'REC_1' } },
+			{ fileName: 'REC_1.mp4', mimeType: 'video/mp4' },
+		);
+		const tooLong = new Promise((_, reject) => setTimeout(() => reject(new Error('the download never finished')), 5_000).unref());
+		await Promise.race([download, tooLong]);
+		expect(stored).toBe(CHUNKS.join(''));
 	});
 });

@@ -27,8 +27,9 @@ export interface TriggerEventDefinition extends EventSource {
 const meetings = (status: string): FlatList => ({ path: '/meetings', qs: { status } });
 
 /**
- * The spec's lists filter meetings by `status` but recordings by nothing but dates, and
- * have no "changed since" filter at all: docs/trigger.md says what each event costs.
+ * The API contract's lists (docs/api-contract.md) filter meetings by `status` but
+ * recordings by nothing but dates, and have no "changed since" filter at all:
+ * docs/trigger.md says what each event costs.
  */
 export const TRIGGER_EVENTS: Record<TriggerEvent, TriggerEventDefinition> = {
 	meetingCancelled: {

@@ -1,6 +1,7 @@
 /**
  * The editor, as a person uses it: sign in, start a workflow, add the Zoho Meeting node,
- * look at its resource and operation lists and pick a meeting from the sandbox.
+ * look at its resource and operation lists, pick a meeting from the sandbox and then one
+ * of its participants (a picker that depends on the meeting chosen above it).
  * Screenshots land in screenshots/.
  */
 import { chooseOption, newWorkflowWithZohoAction, openBrowser, optionNames, screenshot, signIn, visibleOptions, type Browser } from './editor';
@@ -61,6 +62,42 @@ test("the meeting picker lists the sandbox's meetings", async () => {
 		.evaluate((el) => (el as unknown as { value?: string }).value ?? el.querySelector('input')?.value);
 	expect(picked).toMatch(/design review/i);
 	await screenshot(page, 'editor-zoho-meeting-picked');
+});
+
+test("the participant picker lists the chosen meeting's participants, and follows a change of meeting", async () => {
+	const { page } = browser;
+	const { meetings } = await stack.sandbox.seed({ meetings: [{ topic: 'Dependent: board meeting' }, { topic: 'Dependent: team sync' }] });
+	const [board, sync] = meetings;
+	await stack.sandbox.seed({
+		participants: [
+			{ meeting_key: board.meeting_key, email: 'chair@example.com', name: 'Board Chair' },
+			{ meeting_key: sync.meeting_key, email: 'dev@example.com', name: 'Team Developer' },
+		],
+	});
+	await chooseOption(page, 'resource', 'Participant');
+	await chooseOption(page, 'operation', 'Remove');
+
+	const meetingInput = page.locator('[data-test-id="resource-locator-meetingKey"] [data-test-id="rlc-input"]');
+	const participantInput = page.locator('[data-test-id="resource-locator-participantId"] [data-test-id="rlc-input"]');
+	const items = page.locator('[data-test-id="rlc-item"]');
+	const participantsOf = async (topic: string, expected: string) => {
+		await meetingInput.click();
+		await items.filter({ hasText: topic }).click();
+		await participantInput.click();
+		await items.filter({ hasText: expected }).first().waitFor();
+		const names = await items.allInnerTexts();
+		await page.keyboard.press('Escape');
+		return names;
+	};
+
+	const ofBoard = await participantsOf('Dependent: board meeting', 'Board Chair');
+	await screenshot(page, 'editor-zoho-meeting-dependent-picker');
+	expect(ofBoard.some((name) => name.includes('Board Chair'))).toBe(true);
+	expect(ofBoard.some((name) => name.includes('Team Developer'))).toBe(false);
+
+	const ofSync = await participantsOf('Dependent: team sync', 'Team Developer');
+	expect(ofSync.some((name) => name.includes('Team Developer'))).toBe(true);
+	expect(ofSync.some((name) => name.includes('Board Chair'))).toBe(false);
 });
 
 test("a new credential connects through the sandbox's consent page and the node runs with it", async () => {

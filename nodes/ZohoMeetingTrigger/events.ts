@@ -39,7 +39,7 @@ export const TRIGGER_EVENTS: Record<TriggerEvent, TriggerEventDefinition> = {
 		idField: 'meeting_key',
 		eligibleStatus: 'cancelled',
 		startField: 'start_time',
-		// Cancelling modifies the meeting (spec "Cancel Meeting"; sandbox/store.ts markCancelled).
+		// Cancelling modifies the meeting (spec "Cancel Meeting"; sandbox/store.tsx markCancelled).
 		changedFields: ['created_time', 'modified_time'],
 		noun: 'cancelled meeting',
 		howToGetOne: 'Cancel a meeting that has not started',

@@ -19,7 +19,7 @@ import { TEST_REQUEST_TIMEOUT_MS, useReliabilitySandbox } from './session';
  * nothing that was eligible at activation emitted, everything that became eligible later
  * emitted exactly once, and every failed poll leaving the stored state as it was.
  *
- * Replay one case: ZOHO_CLOCK_CASE=<n> npx jest -c jest.reliability.config.js test/reliability/clocks.reliability.ts
+ * Replay one case: ZOHO_CLOCK_CASE=<n> npx jest -c jest.reliability.config.js test/reliability/clocks.reliability.tsx
  */
 const zoho = useReliabilitySandbox({ fastPolicy: true });
 

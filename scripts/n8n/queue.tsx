@@ -3,7 +3,7 @@
  * the database every process shares, a main process (editor, REST API, webhooks, the
  * active triggers) that puts each production execution on the queue, and worker processes
  * (`n8n worker`) that take them off and run them. `npm start -- --queue` runs it for a
- * person; the queue-mode e2e tests and `bench/queue.ts` run the same.
+ * person; the queue-mode e2e tests and `bench/queue.tsx` run the same.
  *
  * Every n8n process has a user folder of its own with the package installed in it, as on
  * separate machines: a worker runs the node from its own `.n8n/nodes`, so the package must

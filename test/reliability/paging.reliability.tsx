@@ -141,7 +141,7 @@ function scripts(): Script[] {
 		generated.push(finiteScript(random, { n: random.int(150, 700), sizes: 'honest', hasMore: 'alwaysTrue', total, tail: 'repeatEarlier' }, 20));
 	}
 	// 2,000 requests take a while through n8n: one endless server here, read ahead in
-	// parallel; test/transport/pagination.test.ts meets the cap one page at a time.
+	// parallel; test/transport/pagination.test.tsx meets the cap one page at a time.
 	generated.push(endlessScript(random, 20, 1_000_000_000, undefined));
 	return generated;
 }

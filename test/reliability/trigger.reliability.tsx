@@ -105,7 +105,7 @@ function arrivals(event: TriggerEvent): (howMany: number) => Promise<string[]> {
 	let webinarKey: string | undefined;
 	return async (howMany) => {
 		const now = (await zoho.admin.clock()).nowMs;
-		const many = <T>(make: () => T) => Array.from({ length: howMany }, make);
+		const many = <T,>(make: () => T) => Array.from({ length: howMany }, make);
 		if (event === 'recordingAvailable') {
 			const { recordings } = await zoho.admin.seed({ recordings: many(() => ({ start_time: zohoTime(now - 30 * MINUTE_MS), duration: 15 })) });
 			return recordings.map((recording) => recording.recording_id);

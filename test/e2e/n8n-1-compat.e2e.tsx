@@ -1,6 +1,6 @@
 /**
  * Compatibility: the newest n8n 1.x and the oldest n8n the package supports (the floor,
- * scripts/n8n/runtime.ts N8N_FLOOR), both on this machine's Node 20, load the package
+ * scripts/n8n/runtime.tsx N8N_FLOOR), both on this machine's Node 20, load the package
  * from their community-package folder and run a meeting workflow and every example
  * workflow against the sandbox, with the same checks as on the current n8n (examples.ts).
  * Every n8n 1.x CLI command is a whole n8n start (10 to 15 s here), so each version

@@ -28,7 +28,7 @@ test('n8n 2.x loaded the package without complaint', () => {
 	const log = readFileSync(path.join(stack.logDir, 'n8n.log'), 'utf8');
 	expect(log).not.toMatch(/Failed to load package|Skipping package|Error loading package/i);
 	expect(log).toContain('Editor is now accessible');
-	// Its online services are switched off (scripts/n8n/n8n.ts): no lookups of n8n's hosts.
+	// Its online services are switched off (scripts/n8n/n8n.tsx): no lookups of n8n's hosts.
 	expect(log).not.toMatch(/ENOTFOUND|EAI_AGAIN|getaddrinfo/);
 });
 

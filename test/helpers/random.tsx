@@ -12,7 +12,7 @@ export function random(seed: number) {
 		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 	};
 	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-	const pick = <T>(values: readonly T[]): T => values[int(0, values.length - 1)];
+	const pick = <T,>(values: readonly T[]): T => values[int(0, values.length - 1)];
 	return { next, int, pick, chance: (p: number) => next() < p };
 }
 

@@ -1,7 +1,7 @@
 /**
  * One account's rate limit across n8n queue-mode workers: 1, 2 and 4 executions of 300
  * Get Meeting items started together, each on a worker of its own, against one account
- * limited to 20 calls per 2 s (test/helpers/queueWorkload.ts). Each worker keeps the
+ * limited to 20 calls per 2 s (test/helpers/queueWorkload.tsx). Each worker keeps the
  * account's budget in its own memory (nodes/ZohoMeeting/transport/rateLimit.ts), so this
  * measures what that costs on the wire: calls the account refuses with 429, items that fail.
  */
@@ -84,7 +84,7 @@ export async function measureQueue(log: (line: string) => void): Promise<Section
 		columns: ['Workers running the workload', 'Calls per window ÷ allowed', '429 answers on the wire', 'Failed items', 'Output in input order', 'Wall time'],
 		rows,
 		how: [
-			`Real n8n in queue mode (\`scripts/n8n/queue.ts\`, the stack of \`npm start -- --queue\`): Redis and PostgreSQL from Debian's packages, a main process and ${most} \`n8n worker\` processes with \`--concurrency=1\`, each with the package in its own user folder. For N = ${QUEUE_BENCH.workers.join(', ')}, N production executions (webhook → Split Out → Get Meeting, Continue On Fail on, default options) of ${items} items each are started together; with one execution per worker at a time, each runs on a worker of its own (checked in the workers' logs). All of them use one credential, one Zoho account, limited by the sandbox to ${perWindow} calls per ${windowSeconds}-second window with ${latencyMs} ms latency.`,
+			`Real n8n in queue mode (\`scripts/n8n/queue.tsx\`, the stack of \`npm start -- --queue\`): Redis and PostgreSQL from Debian's packages, a main process and ${most} \`n8n worker\` processes with \`--concurrency=1\`, each with the package in its own user folder. For N = ${QUEUE_BENCH.workers.join(', ')}, N production executions (webhook → Split Out → Get Meeting, Continue On Fail on, default options) of ${items} items each are started together; with one execution per worker at a time, each runs on a worker of its own (checked in the workers' logs). All of them use one credential, one Zoho account, limited by the sandbox to ${perWindow} calls per ${windowSeconds}-second window with ${latencyMs} ms latency.`,
 			`From the sandbox's request log: calls per window as in section 4 (counted calls ÷ windows used); "429 answers on the wire" counts the calls the account refused, out of all calls sent. The node retries a 429 after the announced reset (up to 6 times per request) and never shows it to the user unless it runs out of tries; a failed item is one that did. No meeting is fetched successfully twice (checked), and each execution's output is checked to be in input order, a failed item's error item in its input's place.`,
 			`Why 429s appear with more than one worker: each n8n process keeps the account's budget in its own memory (\`nodes/ZohoMeeting/transport/rateLimit.ts\`), learns the window from the \`X-RateLimit-*\` headers of its own answers and deducts only its own calls in flight, so N processes each spend what they believe is left of the same window.`,
 		],

@@ -156,7 +156,7 @@ function readWhole(
 	return value;
 }
 
-export const pageOf = <T>(records: readonly T[], paging: Paging): T[] =>
+export const pageOf = <T,>(records: readonly T[], paging: Paging): T[] =>
 	records.slice(
 		paging.first,
 		paging.count === undefined ? undefined : paging.first + paging.count,

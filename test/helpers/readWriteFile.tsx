@@ -17,7 +17,7 @@ export const READ_WRITE_FILE = 'n8n-nodes-base.readWriteFile';
  * (packages/nodes-base/nodes/Files/ReadWriteFile/actions/write.operation.ts in the n8n
  * repository): the item's binary field `dataPropertyName` streamed to `fileName`, the item
  * passed on with `fileName` added. Paths are taken below `root`, so that a test writes
- * into a folder of its own. The real node runs in real n8n in test/e2e/trigger-examples.e2e.ts.
+ * into a folder of its own. The real node runs in real n8n in test/e2e/trigger-examples.e2e.tsx.
  */
 export function readWriteFileUnder(root: string): NodeTypeMap {
 	class WriteFileToDisk implements INodeType {

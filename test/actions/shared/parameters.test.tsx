@@ -103,7 +103,7 @@ describe('toZohoDateTime', () => {
 	it('is exact around every offset change of zones with odd rules, 2024 to 2026', () => {
 		// Half-hour and 45-minute offsets, a half-hour change, the southern hemisphere,
 		// Morocco's change for Ramadan, and a zone without changes; the full sweep of every
-		// zone from 2020 to 2035 is in test/reliability/timezones.reliability.ts.
+		// zone from 2020 to 2035 is in test/reliability/timezones.reliability.tsx.
 		const zones = [
 			'Europe/Berlin',
 			'America/New_York',

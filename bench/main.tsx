@@ -4,7 +4,7 @@
  * In-process (n8n-core through test/harness, against the in-process sandbox): API-call
  * economy, the trigger, rate-limited throughput. In real n8n (scripts/n8n: provisioned
  * into .n8n-runtime/ on first use, a few minutes, once): speed against the HTTP Request
- * node and the memory of large downloads; in n8n's queue mode (scripts/n8n/queue.ts), one
+ * node and the memory of large downloads; in n8n's queue mode (scripts/n8n/queue.tsx), one
  * account's rate limit across 1, 2 and 4 workers. Plus the package's footprint.
  *
  * Flags:

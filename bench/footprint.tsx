@@ -102,7 +102,7 @@ export async function measureFootprint(log: (line: string) => void): Promise<Sec
 			{ key: 'footprint.loadMs', label: "n8n loading the package's nodes", value: loadMs, unit: 'ms' },
 		],
 		how: [
-			'The tarball is `npm pack` of the built package (what npm would publish), installed the way n8n installs a community package (`installTarball` in `scripts/n8n/package.ts`: unpack, drop dev and peer dependencies). Runtime dependencies are the `dependencies` of `package.json`; the shipped `dist/` is also scanned for every `require()` of a package.',
+			'The tarball is `npm pack` of the built package (what npm would publish), installed the way n8n installs a community package (`installTarball` in `scripts/n8n/package.tsx`: unpack, drop dev and peer dependencies). Runtime dependencies are the `dependencies` of `package.json`; the shipped `dist/` is also scanned for every `require()` of a package.',
 			`Load time: n8n ${N8N_CURRENT.version} loads an installed community package with n8n-core's \`PackageDirectoryLoader\` (\`LoadNodesAndCredentials.loadPackage\`). A fresh process on n8n's Node.js loads n8n-core and n8n-workflow first (n8n has them long before it reaches community packages), then times \`loadAll()\` of the installed package: requiring the node and credential files and reading their descriptions. Median of ${LOAD_RUNS} processes.`,
 		],
 	};

@@ -19,7 +19,7 @@ import { useReliabilitySandbox } from './session';
  * the foreign server and the error names where it pointed. A recording download follows
  * web redirects without the token (the API here is the sandbox on loopback, so loopback,
  * private and link-local file hosts are allowed; a public API refusing them is generated in
- * test/transport/download.test.ts) and refuses non-web schemes, endless chains and loops.
+ * test/transport/download.test.tsx) and refuses non-web schemes, endless chains and loops.
  */
 const zoho = useReliabilitySandbox();
 /** On '::', so that the IPv6 and IPv4-mapped ways of writing loopback reach it too. */

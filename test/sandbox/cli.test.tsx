@@ -11,7 +11,7 @@ const GiB = 1024 ** 3;
 
 /** `npm run sandbox` without npm in between, so that signals reach the sandbox itself. */
 function startCli(env: Record<string, string>, args: string[] = []): ChildProcess {
-	return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'sandbox/main.ts', ...args], {
+	return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'sandbox/main.tsx', ...args], {
 		cwd: ROOT,
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +60,7 @@ function probe(url: string, headers: Record<string, string>, offsets: number[]) 
 	});
 }
 
-describe('npm run sandbox (sandbox/main.ts)', () => {
+describe('npm run sandbox (sandbox/main.tsx)', () => {
 	it('starts from the environment, serves a 1 GiB recording in bounded memory and stops on SIGTERM', async () => {
 		const child = startCli({
 			ZOHO_SANDBOX_PORT: '0',

@@ -26,7 +26,7 @@ export function withCredential(node: NodeSpec): NodeSpec {
 	return { ...node, credentials: { [CREDENTIAL_TYPE]: SANDBOX_CREDENTIAL } };
 }
 
-/** Webhook workflows (scripts/n8n/webhooks.ts) in the benchmarks' own n8n. */
+/** Webhook workflows (scripts/n8n/webhooks.tsx) in the benchmarks' own n8n. */
 export class BenchN8n extends WebhookRunner {
 	private constructor(readonly stack: Stack) {
 		super(stack);

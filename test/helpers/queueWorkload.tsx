@@ -2,7 +2,7 @@
  * One Zoho account's rate limit shared by several n8n processes: N executions of 300
  * Get Meeting items each, started together in queue mode so that each runs on a worker of
  * its own, against the sandbox limiting the account to 20 calls per 2 s. Used by the
- * queue-mode e2e test (2 executions) and `bench/queue.ts` (1, 2 and 4).
+ * queue-mode e2e test (2 executions) and `bench/queue.tsx` (1, 2 and 4).
  *
  * Each worker keeps the account's budget in its own memory
  * (nodes/ZohoMeeting/transport/rateLimit.ts), so N workers each believe they may spend the

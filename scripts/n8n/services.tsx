@@ -30,7 +30,7 @@ export function makeTempRoot(): string {
 	// PostgreSQL's folder inside belongs to another user (see postgresAccount), who must be
 	// able to pass through this one; mkdtemp makes it 0700.
 	chmodSync(root, 0o711);
-	writeFileSync(path.join(root, 'README'), 'Redis and PostgreSQL data of an n8n queue-mode stack (scripts/n8n/services.ts)\n');
+	writeFileSync(path.join(root, 'README'), 'Redis and PostgreSQL data of an n8n queue-mode stack (scripts/n8n/services.tsx)\n');
 	return root;
 }
 

@@ -80,3 +80,21 @@ describe('the shape of the shipped code', () => {
 		expect(stateful).toEqual([]);
 	});
 });
+
+describe('the development code', () => {
+	/**
+	 * `npx n8n-node lint` applies n8n's community-node rules to every `.ts` file, and jest
+	 * runs only `.tsx` tests: development code in a `.ts` file would fail the one and be
+	 * skipped by the other (CONTRIBUTING.md, "Lint").
+	 */
+	it('is written in .tsx files', () => {
+		const walk = (dir: string): string[] =>
+			readdirSync(dir).flatMap((name) => {
+				const file = path.join(dir, name);
+				return statSync(file).isDirectory() ? walk(file) : [path.relative(ROOT, file).split(path.sep).join('/')];
+			});
+		const stray = ['test', 'sandbox', 'scripts', 'bench'].flatMap((dir) => walk(path.join(ROOT, dir))).filter((file) => /\.m?ts$/.test(file));
+		expect(stray).toEqual([]);
+	});
+});
+

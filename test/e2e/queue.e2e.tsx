@@ -1,5 +1,5 @@
 /**
- * The package in n8n's queue mode (scripts/n8n/queue.ts): Redis, PostgreSQL, a main process
+ * The package in n8n's queue mode (scripts/n8n/queue.tsx): Redis, PostgreSQL, a main process
  * and two `n8n worker` processes, each n8n with the package in its own user folder. One
  * stack for the whole file, started once; the tests run in order and the last one kills a
  * worker.
@@ -104,7 +104,7 @@ test('a 256 MiB recording downloaded on a worker is read back byte for byte by t
 	const execution = await runner.execution(executionId);
 	const file = itemsOf(execution, 'Download Recording')[0].binary?.data;
 	// The item holds a reference to a file in the folder main and both workers share (see
-	// QueueBinaryDataMode in scripts/n8n/queue.ts for why not queue mode's default, database).
+	// QueueBinaryDataMode in scripts/n8n/queue.tsx for why not queue mode's default, database).
 	expect(queue.binaryDataMode).toBe('filesystem');
 	const relative = String(file?.id).match(/^filesystem(?:-v2)?:(.+)$/)?.[1];
 	expect(relative).toBeDefined();

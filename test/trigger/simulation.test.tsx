@@ -12,7 +12,7 @@
  * recordings; and Zoho's clock (the sandbox's) is set apart from n8n's (the host's) by up
  * to twice the window, either way.
  *
- * Replay one seed: ZOHO_TRIGGER_SEED=<seed> npx jest test/trigger/simulation.test.ts
+ * Replay one seed: ZOHO_TRIGGER_SEED=<seed> npx jest test/trigger/simulation.test.tsx
  * More rounds per seed: ZOHO_TRIGGER_ROUNDS=<n>.
  */
 import { systemClock } from '../../nodes/ZohoMeeting/transport/clock';
@@ -289,7 +289,7 @@ describe('Zoho Meeting Trigger simulation', () => {
 			const message = error instanceof Error ? error.message : String(error);
 			throw new Error(
 				`Simulation failed for seed ${seed}. ` +
-					`Replay: ZOHO_TRIGGER_SEED=${seed} npx jest test/trigger/simulation.test.ts\n${message}`,
+					`Replay: ZOHO_TRIGGER_SEED=${seed} npx jest test/trigger/simulation.test.tsx\n${message}`,
 			);
 		}
 		totals.push(tally);

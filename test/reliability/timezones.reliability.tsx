@@ -7,7 +7,7 @@ import { count, writeLedger } from './ledger';
  * node accepts; every change of their offsets from 2020 to 2035; local times every 30
  * minutes from 3 hours before to 3 hours after each change, the seconds at its edges, and
  * noon on the first of every month. Each is read as a Start Time would be and checked on
- * the zone's own clock (test/helpers/timezoneSweep.ts). No workflow runs here: hundreds of
+ * the zone's own clock (test/helpers/timezoneSweep.tsx). No workflow runs here: hundreds of
  * thousands of them would take hours, and the reading is the same function the workflow
  * tests in test/actions reach.
  */

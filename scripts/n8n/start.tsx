@@ -7,7 +7,7 @@
  *
  * Flags: --fresh (start from an empty n8n user folder), --port=<n8n port> (default 5678),
  * --api=organization (the sandbox speaks Zoho's organization API instead of v2),
- * --queue (queue mode: Redis, PostgreSQL, a main and two workers; scripts/n8n/queue.ts).
+ * --queue (queue mode: Redis, PostgreSQL, a main and two workers; scripts/n8n/queue.tsx).
  * n8n's data (workflows you save, executions) stays in .n8n-runtime/user between runs; in
  * queue mode it lives in a temporary PostgreSQL and goes with Ctrl-C.
  */

@@ -3,7 +3,7 @@ import type { RequestLogEntry } from '../../sandbox/requestLog';
 /**
  * The sandbox's rate-limit windows, rebuilt from its request log: a window opens with
  * the first counted call after the previous window ended and lasts `windowSeconds`
- * (sandbox/rateLimit.ts). Returns how many of the calls fell into each window.
+ * (sandbox/rateLimit.tsx). Returns how many of the calls fell into each window.
  */
 export function callsPerWindow(calls: Array<Pick<RequestLogEntry, 'time'>>, windowSeconds: number): number[] {
 	const sizes: number[] = [];

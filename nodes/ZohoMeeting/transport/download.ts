@@ -7,7 +7,8 @@ import { isRedirect, readSmallBody, throwIfCancelled } from './exchange';
 import { checkFileHost, mayCarryToken } from './fileHosts';
 import { fileNameFromHeaders, safeFileName } from './fileNames';
 import { headerOf } from './headers';
-import { sendRequest, type Answer, type ApiRequest, type RawResponse, type RequestChannel } from './request';
+import type { Answer, ApiRequest, RawResponse, RequestChannel } from './channel';
+import { sendRequest } from './request';
 import { backoffMs, isTransient, MAX_TRANSIENT_RETRIES } from './retry';
 
 const MAX_REDIRECTS = 5;

@@ -23,8 +23,9 @@ import { headerOf, type Headers } from './headers';
  *   never more than `Remaining` leaves after the quotas the others have not used yet.
  *   If every process's N is at least the true number, the quotas add up to at most the
  *   limit, and however stale an answer, no call is refused.
- * - N is the largest of the last few windows' evidence (a window with a 429 adds one), so
- *   it rises at once and falls only when a few windows in a row showed fewer callers. A
+ * - N is the largest of the last eight windows' evidence, so it rises at once and falls
+ *   only when several windows in a row showed fewer callers. A 429 is a guess of one
+ *   caller more, kept for two windows: the calls counted show a real one by then. A
  *   process alone has N = 1 and, as before, uses the whole window; its first calls of a
  *   window go a few at a time until the answers have shown whether others are calling.
  */
@@ -36,6 +37,14 @@ export const MAX_RATE_LIMIT_WAIT_MS = 65_000;
 const PROBE_PATIENCE_MS = 5_000;
 /** How many windows of evidence the number of callers is taken from. */
 const CALLER_MEMORY = 8;
+/**
+ * How many windows a 429's guess of one caller more is kept. A 429 is weaker evidence than
+ * calls counted: in the first windows, before the answers have shown everyone, callers
+ * that each believed themselves alone overspend one window, and keeping that guess for
+ * eight windows would leave a sixth of the window unused that long (measured on the
+ * queue bench). A caller that is really there shows in the counted calls soon after.
+ */
+const REFUSAL_MEMORY = 2;
 /** Alone, the first calls of a window: at most this part of `Remaining` before answers tell of others. */
 const FIRST_BURST = 1 / 4;
 /** A probe sent this soon after the reset met the other callers' probes, if they were waiting too. */
@@ -101,6 +110,8 @@ interface WindowTally {
 	/** The last answer still showed no other caller's call. */
 	alone: boolean;
 	refused: boolean;
+	/** After a 429 in the window: one caller more than were believed in when it came. */
+	guessed: number;
 }
 
 /** The next call goes, sleeps `ms` toward the reset, or waits up to `ms` for an answer in flight. */
@@ -142,7 +153,7 @@ export class AccountBudget {
 	private used = 0;
 	private tally?: WindowTally;
 	/** The callers each recent window showed, newest last. */
-	private evidence: number[] = [];
+	private evidence: Array<{ seen: number; guessed: number }> = [];
 	private waiting: Array<() => void> = [];
 
 	constructor(private readonly clock: Clock = systemClock) {}
@@ -188,7 +199,9 @@ export class AccountBudget {
 
 	/** How many callers share the account's window, as far as the answers showed (1: this process alone). */
 	get callers(): number {
-		return Math.max(1, this.tally?.callers ?? 1, this.tally?.rank ?? 1, ...this.evidence);
+		const guessed = this.evidence.slice(-REFUSAL_MEMORY).map((window) => window.guessed);
+		const seen = this.evidence.map((window) => window.seen);
+		return Math.max(1, this.tally?.callers ?? 1, this.tally?.rank ?? 1, this.tally?.guessed ?? 1, ...seen, ...guessed);
 	}
 
 	/**
@@ -284,7 +297,7 @@ export class AccountBudget {
 			this.used = this.inFlight + 1;
 			this.probedAtReset = false;
 		}
-		if (resetAt !== undefined) this.tally = { resetAt, limit, counted: 0, callers: 1, rank: 1, othersSeen: false, alone: true, refused: false };
+		if (resetAt !== undefined) this.tally = { resetAt, limit, counted: 0, callers: 1, rank: 1, othersSeen: false, alone: true, refused: false, guessed: 1 };
 	}
 
 	private countInTally(refused: boolean, remaining: number): void {
@@ -292,7 +305,7 @@ export class AccountBudget {
 		if (!tally) return;
 		if (refused) {
 			// More calls were out than the window had left: there is a caller more than believed.
-			if (!tally.refused) tally.callers = Math.max(tally.callers, this.callers + 1);
+			if (!tally.refused) tally.guessed = Math.max(tally.guessed, this.callers + 1);
 			tally.refused = true;
 			return;
 		}
@@ -320,7 +333,7 @@ export class AccountBudget {
 		// Calls past the first round of a window, and not one of anyone else counted: the
 		// others that were here have stopped (they would have probed at the same reset).
 		if (tally.alone && !tally.refused && tally.counted > 1) this.evidence = [];
-		this.evidence = [...this.evidence, tally.callers].slice(-CALLER_MEMORY);
+		this.evidence = [...this.evidence, { seen: tally.callers, guessed: tally.guessed }].slice(-CALLER_MEMORY);
 	}
 
 	/** The window is over: the next one is unknown until the probe's answer. */

@@ -136,9 +136,13 @@ export async function simulateSharedAccount(options: SharedAccountOptions): Prom
 	const windowStarts: number[] = [];
 	let windowEnd = -Infinity;
 
-	/** One call on the wire: the delay there, the limiter's verdict, an answer or a 429 error as n8n throws it. */
-	const serve = async (): Promise<RawResponse> => {
-		await time.sleep(options.latencyMs + rng.next() * (options.spreadMs ?? 0));
+	/**
+	 * One call on the wire: the delay there, the limiter's verdict, an answer or a 429 error
+	 * as n8n throws it. The exchange's signal (its deadline) ends it on the way, as it ends
+	 * n8n's request.
+	 */
+	const serve = async (signal: AbortSignal | undefined): Promise<RawResponse> => {
+		await time.sleep(options.latencyMs + rng.next() * (options.spreadMs ?? 0), signal);
 		const verdict = limiter.consume('account');
 		log.push({ at: time.now, allowed: verdict.allowed });
 		if (verdict.allowed && time.now >= windowEnd) {
@@ -186,7 +190,7 @@ const RULES = {
 };
 
 /** The little of a run's client that `sendWire` uses, with the simulated server as n8n's HTTP helper. */
-function simulatedChannel(clock: Clock, budget: AccountBudget, slots: RequestSlots, serve: () => Promise<RawResponse>): RequestChannel {
+function simulatedChannel(clock: Clock, budget: AccountBudget, slots: RequestSlots, serve: (signal?: AbortSignal) => Promise<RawResponse>): RequestChannel {
 	const endpoint = { apiUrl: API_URL, tokenOrigins: [new URL(API_URL).origin], budget };
 	const unused = () => {
 		throw new Error('not simulated');
@@ -200,7 +204,7 @@ function simulatedChannel(clock: Clock, budget: AccountBudget, slots: RequestSlo
 		connection: unused,
 		fillPath: unused,
 		resolve: unused,
-		send: async () => await serve(),
+		send: async (_options, signal) => await serve(signal),
 		tokenRefreshedSince: async () => false,
 		refreshToken: async () => {},
 	};

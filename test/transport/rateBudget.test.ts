@@ -221,6 +221,20 @@ describe('several processes, one account', () => {
 		expect(perWindow).toEqual([10, 10, 6, 6, 10]);
 	});
 
+	it("waits windows for its share without running into a call's 60-second deadline", async () => {
+		// Zoho's windows last a minute: with one call a window each, the last of six calls
+		// waits five windows for its turn, and must not be counted as an unanswered call.
+		const result = await simulateSharedAccount({
+			perWindow: 2,
+			windowSeconds: 62,
+			latencyMs: 50,
+			seed: 9,
+			processes: [{ calls: 6 }, { calls: 6 }],
+		});
+		expect(result.processes.flatMap((p) => p.errors)).toEqual([]);
+		expect(result.counted).toBe(12);
+	});
+
 	it("shares the window of four processes of 300 calls each: no call fails, under 2 % meet a 429", async () => {
 		const result = await simulateSharedAccount({
 			perWindow: LIMIT,

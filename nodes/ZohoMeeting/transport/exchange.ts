@@ -72,11 +72,19 @@ type Outcome = { response: RawResponse } | { error: unknown };
 async function attemptOnce(channel: RequestChannel, prepared: Prepared, itemIndex: number, stream: boolean): Promise<Outcome> {
 	const { budget } = await channel.endpoint(itemIndex);
 	await channel.slots.take(channel.cancelSignal);
+	let sentAt: number;
+	try {
+		// The wait for room in the window is not part of the exchange: with other processes
+		// on the account it can last the whole window (a minute at Zoho), longer than the
+		// exchange's deadline, which starts when the call goes.
+		sentAt = await budget.takeCall(channel.cancelSignal);
+	} catch (error) {
+		channel.slots.give();
+		return { error };
+	}
 	const exchange = exchangeSignal(channel.clock, channel.cancelSignal);
 	let answer: CallAnswer | undefined;
-	let sentAt: number | undefined;
 	try {
-		sentAt = await budget.takeCall(channel.cancelSignal);
 		const response = await channel.send(prepared.options, exchange.signal, prepared.authenticated, prepared.oauth2);
 		answer = { status: response.statusCode, headers: response.headers };
 		if (stream) exchange.keepForBody(response.body);
@@ -88,10 +96,8 @@ async function attemptOnce(channel: RequestChannel, prepared: Prepared, itemInde
 		answer = { status, headers };
 		return { error: exchange.signal.aborted ? exchange.signal.reason : error };
 	} finally {
-		if (sentAt !== undefined) {
-			budget.finishCall(answer, sentAt);
-			channel.slots.openAll();
-		}
+		budget.finishCall(answer, sentAt);
+		channel.slots.openAll();
 		channel.slots.give();
 	}
 }

@@ -1,12 +1,12 @@
 import { systemClock, type Clock } from './clock';
-import { headerOf, type Headers } from './headers';
+import { CallerCount, quotaOf } from './rateCallers';
+import { MAX_RATE_LIMIT_WAIT_MS, numberHeader, resetTimeMs, type CallAnswer } from './rateHeaders';
+
+export { MAX_RATE_LIMIT_WAIT_MS, resetTimeMs, waitAfter429, type CallAnswer } from './rateHeaders';
 
 /**
- * Zoho Meeting limits calls per minute and per day by plan and reports the window on
- * every answer: `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`
- * (epoch seconds; docs/api-contract.md, "Rate limits").
- *
- * The window belongs to the account, and in n8n's queue mode several processes (workers)
+ * Zoho Meeting limits calls per minute and per day by plan (rateHeaders.ts). The window
+ * belongs to the account, and in n8n's queue mode several processes (workers)
  * may call one account at once with nothing shared between them but that window at Zoho.
  * So the budget below trusts the server over its own count, and divides the window among
  * the callers it can infer from the server's answers, without their knowing of each other:
@@ -30,103 +30,17 @@ import { headerOf, type Headers } from './headers';
  *   window go a few at a time until the answers have shown whether others are calling.
  */
 
-/** Longest wait for a window to reset; a longer one (a spent daily quota) fails at once. */
-export const MAX_RATE_LIMIT_WAIT_MS = 65_000;
-
 /** How long calls wait for the probe's answer before another call probes instead. */
 const PROBE_PATIENCE_MS = 5_000;
-/** How many windows of evidence the number of callers is taken from. */
-const CALLER_MEMORY = 8;
-/**
- * How many windows a 429's guess of one caller more is kept. A 429 is weaker evidence than
- * calls counted: in the first windows, before the answers have shown everyone, callers
- * that each believed themselves alone overspend one window, and keeping that guess for
- * eight windows would leave a sixth of the window unused that long (measured on the
- * queue bench). A caller that is really there shows in the counted calls soon after.
- */
-const REFUSAL_MEMORY = 2;
 /** Alone, the first calls of a window: at most this part of `Remaining` before answers tell of others. */
 const FIRST_BURST = 1 / 4;
 /** A probe sent this soon after the reset met the other callers' probes, if they were waiting too. */
 const PROBE_AT_RESET_MS = 200;
 
-/**
- * When the current window resets, in epoch ms: from `X-RateLimit-Reset` (epoch seconds;
- * a small number is read as seconds from now), else `Retry-After` (seconds or an HTTP date).
- */
-export function resetTimeMs(headers: Headers | undefined, now: number): number | undefined {
-	const reset = Number(headerOf(headers, 'x-ratelimit-reset'));
-	if (Number.isFinite(reset) && reset > 0) {
-		// Values below ~year 2001 in seconds cannot be epoch times: treat as a delta.
-		return reset < 1_000_000_000 ? now + reset * 1000 : reset * 1000;
-	}
-	const retryAfter = headerOf(headers, 'retry-after');
-	if (retryAfter === undefined) return undefined;
-	const seconds = Number(retryAfter);
-	if (Number.isFinite(seconds)) return now + Math.max(0, seconds) * 1000;
-	const date = Date.parse(retryAfter);
-	return Number.isFinite(date) ? date : undefined;
-}
-
-/**
- * Wait after a 429: the time to the reset plus a margin for clock skew, or without any
- * reset header a back-off from one second.
- */
-export function waitAfter429(headers: Headers | undefined, attempt: number, now: number): number {
-	const resetAt = resetTimeMs(headers, now);
-	if (resetAt === undefined) return Math.min(1000 * 2 ** attempt, MAX_RATE_LIMIT_WAIT_MS);
-	return Math.max(0, resetAt - now) + 250;
-}
-
-function numberHeader(headers: Headers | undefined, name: string): number | undefined {
-	const text = headerOf(headers, name);
-	if (text === undefined || text.trim() === '') return undefined;
-	const value = Number(text);
-	return Number.isFinite(value) ? value : undefined;
-}
-
-/** An answer as the budget reads it: its status (none when no answer came) and headers. */
-export interface CallAnswer {
-	status?: number;
-	headers?: Headers;
-}
-
-/** What this process saw of one window of the server. */
-interface WindowTally {
-	resetAt: number;
-	limit?: number;
-	/** Calls of this process the server counted in the window (answered, other than 429). */
-	counted: number;
-	/** How many callers (this process included) the window's answers showed at least. */
-	callers: number;
-	/**
-	 * For this window only: one caller for each call counted before this process's first
-	 * one. Right for probes at a reset; for a process that comes back in the middle of a
-	 * window it counts too many, which costs a window, never a 429.
-	 */
-	rank: number;
-	/** An answer showed another caller's call: a 429 in this window is contention. */
-	othersSeen: boolean;
-	/** The last answer still showed no other caller's call. */
-	alone: boolean;
-	refused: boolean;
-	/** After a 429 in the window: one caller more than were believed in when it came. */
-	guessed: number;
-}
-
 /** The next call goes, sleeps `ms` toward the reset, or waits up to `ms` for an answer in flight. */
 type Step = { next: 'go' } | { next: 'sleep' | 'answer'; ms: number };
 const GO: Step = { next: 'go' };
 
-/** Each of `callers` callers' calls in a window of `limit`. */
-const quotaOf = (limit: number, callers: number) => Math.max(1, Math.floor(limit / callers));
-
-/** The fewest callers whose quotas, besides this process's, leave room for `others` calls. */
-function callersFor(others: number, limit: number): number {
-	let callers = 1;
-	while (callers < limit && (callers - 1) * quotaOf(limit, callers) < others) callers++;
-	return callers;
-}
 
 /**
  * One account's budget as this n8n process sees it. Every call of the account in the
@@ -151,9 +65,7 @@ export class AccountBudget {
 	private inFlight = 0;
 	/** Calls this process sent in the current window, those still out from the last one included. */
 	private used = 0;
-	private tally?: WindowTally;
-	/** The callers each recent window showed, newest last. */
-	private evidence: Array<{ seen: number; guessed: number }> = [];
+	private readonly share = new CallerCount();
 	private waiting: Array<() => void> = [];
 
 	constructor(private readonly clock: Clock = systemClock) {}
@@ -199,9 +111,7 @@ export class AccountBudget {
 
 	/** How many callers share the account's window, as far as the answers showed (1: this process alone). */
 	get callers(): number {
-		const guessed = this.evidence.slice(-REFUSAL_MEMORY).map((window) => window.guessed);
-		const seen = this.evidence.map((window) => window.seen);
-		return Math.max(1, this.tally?.callers ?? 1, this.tally?.rank ?? 1, this.tally?.guessed ?? 1, ...seen, ...guessed);
+		return this.share.callers;
 	}
 
 	/**
@@ -210,7 +120,7 @@ export class AccountBudget {
 	 * refusing every call, each time with a new reset) is not.
 	 */
 	othersCalling(): boolean {
-		return this.tally?.othersSeen ?? false;
+		return this.share.othersSeen;
 	}
 
 	/** What to do for the next call: send it, sleep toward the reset, or wait for an answer in flight. */
@@ -243,21 +153,23 @@ export class AccountBudget {
 	 * other callers, no more than its own quota.
 	 */
 	private room(remaining: number): number {
-		const { limit, tally } = this;
+		const { limit } = this;
+		const counted = this.share.counted;
 		const free = remaining - this.inFlight;
-		if (limit === undefined || !tally) return free;
+		if (limit === undefined || counted === undefined) return free;
 		const callers = this.callers;
 		if (callers === 1) return free;
 		const quota = quotaOf(limit, callers);
-		const others = limit - remaining - tally.counted;
+		const others = limit - remaining - counted;
 		const theirs = Math.max(0, (callers - 1) * quota - others);
 		return Math.min(quota - this.used, free - theirs);
 	}
 
 	/** Alone so far, the first calls of a window go a few at a time, so that others' calls show before a burst. */
 	private burst(remaining: number): number {
-		if (!this.tally || this.callers > 1) return Infinity;
-		return Math.max(this.tally.counted + 1, Math.floor(remaining * FIRST_BURST));
+		const counted = this.share.counted;
+		if (counted === undefined || this.callers > 1) return Infinity;
+		return Math.max(counted + 1, Math.floor(remaining * FIRST_BURST));
 	}
 
 	/** What an answer's rate-limit headers say, for a call sent at `sentAt`. */
@@ -283,13 +195,13 @@ export class AccountBudget {
 			resetAt !== undefined && resetAt === this.resetAt && (limit === undefined || limit === this.limit) && this.remaining !== undefined;
 		if (!sameWindow) this.startWindow(resetAt, limit ?? this.limit);
 		this.remaining = sameWindow ? Math.min(this.remaining as number, remaining) : remaining;
-		this.countInTally(answer?.status === 429, remaining);
+		if (answer?.status === 429) this.share.refused();
+		else this.share.countCall({ remaining, inFlight: this.inFlight, first: this.used === 1, probedAtReset: this.probedAtReset });
 	}
 
 	/** A window this process has not seen before; after a reset, the calls sent since count in it. */
 	private startWindow(resetAt: number | undefined, limit: number | undefined): void {
-		const probed = this.remaining === undefined && this.rolledAt !== undefined && this.tally === undefined;
-		this.closeTally();
+		const probed = this.remaining === undefined && this.rolledAt !== undefined && this.share.counted === undefined;
 		this.resetAt = resetAt;
 		this.limit = limit;
 		this.probeSentAt = undefined;
@@ -297,49 +209,13 @@ export class AccountBudget {
 			this.used = this.inFlight + 1;
 			this.probedAtReset = false;
 		}
-		if (resetAt !== undefined) this.tally = { resetAt, limit, counted: 0, callers: 1, rank: 1, othersSeen: false, alone: true, refused: false, guessed: 1 };
-	}
-
-	private countInTally(refused: boolean, remaining: number): void {
-		const tally = this.tally;
-		if (!tally) return;
-		if (refused) {
-			// More calls were out than the window had left: there is a caller more than believed.
-			if (!tally.refused) tally.guessed = Math.max(tally.guessed, this.callers + 1);
-			tally.refused = true;
-			return;
-		}
-		tally.counted++;
-		if (tally.limit === undefined) return;
-		// Counted calls that are neither this process's answered ones nor any it still has out
-		// (which the server may have counted already) were other callers'.
-		const others = tally.limit - remaining - tally.counted - this.inFlight;
-		// The window's first answer to a probe sent at the reset: the probes of all waiting
-		// callers reach the server together, so each call before it was another caller's.
-		if (tally.counted === 1 && this.used === 1) {
-			tally.rank = others + 1;
-			if (this.probedAtReset) tally.callers = Math.max(tally.callers, tally.rank);
-		}
-		tally.callers = Math.max(tally.callers, callersFor(others, tally.limit));
-		tally.alone = others <= 0 && tally.alone;
-		tally.othersSeen ||= others > 0;
-	}
-
-	/** The window is over: what it showed joins the evidence of the last few windows. */
-	private closeTally(): void {
-		const tally = this.tally;
-		this.tally = undefined;
-		if (!tally || (tally.counted === 0 && !tally.refused)) return;
-		// Calls past the first round of a window, and not one of anyone else counted: the
-		// others that were here have stopped (they would have probed at the same reset).
-		if (tally.alone && !tally.refused && tally.counted > 1) this.evidence = [];
-		this.evidence = [...this.evidence, { seen: tally.callers, guessed: tally.guessed }].slice(-CALLER_MEMORY);
+		this.share.openWindow(resetAt, limit);
 	}
 
 	/** The window is over: the next one is unknown until the probe's answer. */
 	private endWindow(now: number): void {
 		this.endedReset = this.resetAt;
-		this.closeTally();
+		this.share.close();
 		this.remaining = undefined;
 		this.resetAt = undefined;
 		this.rolledAt = now;

@@ -30,7 +30,11 @@ const DAY_MS = 86_400_000;
 export class RateLimiter {
 	private readonly usage = new Map<string, AccountUsage>();
 
-	constructor(private readonly limits: () => RateLimits) {}
+	/** `now` is the wall clock; the transport's tests pass a virtual one (test/helpers/sharedAccount.tsx). */
+	constructor(
+		private readonly limits: () => RateLimits,
+		private readonly now: () => number = Date.now,
+	) {}
 
 	/** Counts one call; a refused call does not count. */
 	consume(account: string): RateVerdict {
@@ -48,7 +52,7 @@ export class RateLimiter {
 
 	private judge(account: string, counting: boolean): RateVerdict {
 		const { perWindow, perDay, windowSeconds } = this.limits();
-		const now = Date.now();
+		const now = this.now();
 		const usage = this.usageOf(account, now);
 		const window = roll(usage.window, windowSeconds * 1000, now);
 		const day = roll(usage.day, DAY_MS, now);

@@ -4,10 +4,10 @@
  * its own, against the sandbox limiting the account to 20 calls per 2 s. Used by the
  * queue-mode e2e test (2 executions) and `bench/queue.tsx` (1, 2 and 4).
  *
- * Each worker keeps the account's budget in its own memory
- * (nodes/ZohoMeeting/transport/rateLimit.ts), so N workers each believe they may spend the
- * whole window: what this measures is how many calls the account refuses (429 on the
- * wire) and whether any item fails because of it.
+ * Each worker keeps the account's budget in its own memory and learns of the others only
+ * from Zoho's answers (nodes/ZohoMeeting/transport/rateLimit.ts): what this measures is
+ * how many calls the account refuses (429 on the wire), whether any item fails because of
+ * it, and how full the windows are.
  */
 import type { QueueStack } from '../../scripts/n8n/queue';
 import { webhookWorkflow, type WebhookRunner } from '../../scripts/n8n/webhooks';

@@ -10,10 +10,12 @@ import {
 	isIdempotentMethod,
 	isTransient,
 	MAX_RATE_LIMIT_TRIES,
+	MAX_RATE_LIMIT_WAITING_MS,
 	MAX_TRANSIENT_RETRIES,
 	retryDecision,
 	type Attempts,
 } from '../../nodes/ZohoMeeting/transport/retry';
+import { VirtualTime } from '../helpers/sharedAccount';
 
 const now = 1_765_000_000_000;
 
@@ -51,23 +53,37 @@ describe('waitAfter429', () => {
 });
 
 describe('proactive waiting', () => {
+	let time: VirtualTime;
 	let budget: AccountBudget;
-	beforeEach(() => (budget = new AccountBudget()));
-
-	it('waits for the reset once the window is spent, instead of provoking a 429', () => {
-		budget.recordAnswer({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 3) }, now);
-		expect(budget.waitBeforeCall(now)).toBe(3000);
-		expect(budget.waitBeforeCall(now + 3000)).toBe(0);
+	/** The budget's first call, answered with `remaining` of 20 left and the window resetting `resetInMs` from now. */
+	const answered = async (remaining: number, resetInMs: number) => {
+		const sentAt = await budget.takeCall();
+		const reset = String((time.now + resetInMs) / 1000);
+		budget.finishCall({ status: 200, headers: { 'x-ratelimit-limit': '20', 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': reset } }, sentAt);
+	};
+	/** When the next call goes, on the virtual clock. */
+	const nextCallAt = async () => await time.run(budget.takeCall());
+	beforeEach(() => {
+		time = new VirtualTime();
+		budget = new AccountBudget(time.clock);
 	});
 
-	it('does not wait while calls remain', () => {
-		budget.recordAnswer({ 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': String(now / 1000 + 3) }, now);
-		expect(budget.waitBeforeCall(now)).toBe(0);
+	it('waits for the reset once the window is spent, instead of provoking a 429', async () => {
+		const start = time.now;
+		await answered(0, 3000);
+		expect(await nextCallAt()).toBe(start + 3000);
 	});
 
-	it('never waits longer than the maximum (a spent daily quota fails instead)', () => {
-		budget.recordAnswer({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 86_400) }, now);
-		expect(budget.waitBeforeCall(now)).toBe(MAX_RATE_LIMIT_WAIT_MS);
+	it('does not wait while calls remain', async () => {
+		const start = time.now;
+		await answered(19, 3000);
+		expect(await nextCallAt()).toBe(start);
+	});
+
+	it('never waits longer than the maximum (a spent daily quota fails instead)', async () => {
+		const start = time.now;
+		await answered(0, 86_400_000);
+		expect(await nextCallAt()).toBe(start + MAX_RATE_LIMIT_WAIT_MS);
 	});
 });
 
@@ -113,9 +129,44 @@ describe('retryDecision', () => {
 
 	it('waits out a 429 for any method, until the tries run out or the wait is too long', () => {
 		const headers = { 'retry-after': '2' };
-		expect(retryDecision(failure({ status: 429, headers }), attempts({ idempotent: false }), now)).toEqual({ action: 'waitForWindow', ms: 2250 });
+		expect(retryDecision(failure({ status: 429, headers }), attempts({ idempotent: false }), now)).toEqual({
+			action: 'waitForWindow',
+			ms: 2250,
+			counts: true,
+			resetAt: now + 2000,
+		});
 		expect(retryDecision(failure({ status: 429, headers }), attempts({ rateLimited: MAX_RATE_LIMIT_TRIES - 1 }), now)).toEqual({ action: 'fail' });
 		expect(retryDecision(failure({ status: 429, headers: { 'retry-after': '86400' } }), attempts(), now)).toEqual({ action: 'fail' });
+	});
+
+	describe('a 429 while other callers share the window', () => {
+		const refused = (resetInSeconds: number) =>
+			failure({ status: 429, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + resetInSeconds) } });
+		const spent = attempts({ rateLimited: MAX_RATE_LIMIT_TRIES - 1, refusedUntil: now - 1000 });
+
+		it('does not use up a try when it names a new window: the others took this one', () => {
+			expect(retryDecision(refused(2), spent, now, true)).toEqual({ action: 'waitForWindow', ms: 2250, counts: false, resetAt: now + 2000 });
+		});
+
+		it('uses up a try when no other caller was seen (a server that keeps refusing)', () => {
+			expect(retryDecision(refused(2), spent, now, false)).toEqual({ action: 'fail' });
+		});
+
+		it('uses up a try when it names the window the request was refused in before', () => {
+			const again = attempts({ rateLimited: MAX_RATE_LIMIT_TRIES - 1, refusedUntil: now + 2000 });
+			expect(retryDecision(refused(2), again, now, true)).toEqual({ action: 'fail' });
+			expect(retryDecision(refused(2), { ...again, rateLimited: 0 }, now, true)).toMatchObject({ action: 'waitForWindow', counts: true });
+		});
+
+		it('gives up once the request has waited out 429s for the longest total wait', () => {
+			const long = attempts({ rateLimitWaitedMs: MAX_RATE_LIMIT_WAITING_MS - 2000, refusedUntil: now - 1000 });
+			expect(retryDecision(refused(2), long, now, true)).toEqual({ action: 'fail' });
+			expect(retryDecision(refused(1), long, now, true)).toMatchObject({ action: 'waitForWindow', counts: false });
+		});
+
+		it('still fails at once for a spent daily quota', () => {
+			expect(retryDecision(refused(86_400), attempts(), now, true)).toEqual({ action: 'fail' });
+		});
 	});
 
 	it('sends once more after a refused refresh, only if another request refreshed the token', () => {

@@ -6,7 +6,7 @@ import { mayHaveApplied, toFailure, toNodeApiError, tryParseJson, type Failure }
 import { exchangeSignal, REQUEST_DEADLINE_MS } from './deadlines';
 import { checkFileHost, mayCarryToken } from './fileHosts';
 import { headerOf } from './headers';
-import { resetTimeMs } from './rateLimit';
+import { resetTimeMs, type CallAnswer } from './rateLimit';
 import { retryDecision, type Attempts, type RetryDecision } from './retry';
 import type { RawResponse, RequestChannel } from './channel';
 
@@ -72,25 +72,32 @@ type Outcome = { response: RawResponse } | { error: unknown };
 async function attemptOnce(channel: RequestChannel, prepared: Prepared, itemIndex: number, stream: boolean): Promise<Outcome> {
 	const { budget } = await channel.endpoint(itemIndex);
 	await channel.slots.take(channel.cancelSignal);
-	const exchange = exchangeSignal(channel.clock, channel.cancelSignal);
-	let headers: RawResponse['headers'] | undefined;
-	let sentAt: number | undefined;
+	let sentAt: number;
 	try {
+		// The wait for room in the window is not part of the exchange: with other processes
+		// on the account it can last the whole window (a minute at Zoho), longer than the
+		// exchange's deadline, which starts when the call goes.
 		sentAt = await budget.takeCall(channel.cancelSignal);
+	} catch (error) {
+		channel.slots.give();
+		return { error };
+	}
+	const exchange = exchangeSignal(channel.clock, channel.cancelSignal);
+	let answer: CallAnswer | undefined;
+	try {
 		const response = await channel.send(prepared.options, exchange.signal, prepared.authenticated, prepared.oauth2);
-		headers = response.headers;
+		answer = { status: response.statusCode, headers: response.headers };
 		if (stream) exchange.keepForBody(response.body);
 		else exchange.release();
 		return { response };
 	} catch (error) {
 		exchange.release();
-		headers = toFailure(error).headers;
+		const { status, headers } = toFailure(error);
+		answer = { status, headers };
 		return { error: exchange.signal.aborted ? exchange.signal.reason : error };
 	} finally {
-		if (sentAt !== undefined) {
-			budget.finishCall(headers, sentAt);
-			channel.slots.openAll();
-		}
+		budget.finishCall(answer, sentAt);
+		channel.slots.openAll();
 		channel.slots.give();
 	}
 }
@@ -171,7 +178,9 @@ async function refreshToken(channel: RequestChannel, itemIndex: number): Promise
 async function followDecision(channel: RequestChannel, decision: RetryDecision, attempts: Attempts, itemIndex: number): Promise<boolean> {
 	switch (decision.action) {
 		case 'waitForWindow': {
-			attempts.rateLimited++;
+			if (decision.counts) attempts.rateLimited++;
+			attempts.rateLimitWaitedMs = (attempts.rateLimitWaitedMs ?? 0) + decision.ms;
+			attempts.refusedUntil = decision.resetAt ?? attempts.refusedUntil;
 			const { budget } = await channel.endpoint(itemIndex);
 			await budget.sleepThroughWindow(decision.ms, channel.cancelSignal);
 			return true;
@@ -217,7 +226,9 @@ export async function sendWire(channel: RequestChannel, exchange: WireExchange):
 		if (redirect) return redirect;
 		const failure = await failureOf(outcome, prepared.options.url, exchange);
 		if (!failure) return (outcome as { response: RawResponse }).response;
-		const decision = retryDecision(failure, attempts, channel.clock.now());
+		const { budget } = await channel.endpoint(exchange.itemIndex);
+		const now = channel.clock.now();
+		const decision = retryDecision(failure, attempts, now, budget.othersCalling());
 		if (await followDecision(channel, decision, attempts, exchange.itemIndex)) continue;
 		throw toNodeApiError(channel.node, failure, {
 			itemIndex: exchange.itemIndex,

@@ -75,7 +75,7 @@ export const SANDBOX_ZSOID = String(SANDBOX_ORGANIZATION.zsoid);
  * The credential's API for a sandbox of each dialect: the organization's with its ID given,
  * so that no test but those about looking it up sees the look-up request.
  */
-const CREDENTIAL_API: Record<ApiName, ApiChoice> = {
+export const CREDENTIAL_API: Record<ApiName, ApiChoice> = {
 	v2: { api: 'v2' },
 	organization: { api: 'organization', organizationId: SANDBOX_ZSOID },
 };

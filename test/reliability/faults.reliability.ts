@@ -335,7 +335,7 @@ describe.each(DIALECTS)('%s dialect', (api, wire: Wire) => {
 	describe('OAuth', () => {
 		afterEach(async () => await zoho.reconnect());
 
-		it('a token endpoint answering 200 {"error":"invalid_code"} ends in Zoho's token error, asking to reconnect', async () => {
+		it('a token endpoint answering 200 {"error":"invalid_code"} ends in the token error asking to reconnect', async () => {
 			await zoho.admin.expireTokens();
 			await inject({ path: '^/oauth/v2/token$', fault: { type: 'tokenError', error: 'invalid_code' } });
 			const result = await zoho.runZoho(getMeetings);
@@ -367,7 +367,7 @@ describe.each(DIALECTS)('%s dialect', (api, wire: Wire) => {
 			survived();
 		});
 
-		it('an expired refresh token ends in Zoho's token error, asking to reconnect, after one refresh attempt', async () => {
+		it('an expired refresh token ends in the token error asking to reconnect, after one refresh attempt', async () => {
 			await zoho.admin.revokeRefreshTokens();
 			await zoho.admin.expireTokens();
 			const result = await zoho.runZoho(getMeetings);

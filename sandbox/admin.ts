@@ -84,7 +84,11 @@ export interface IssueTokensRequest {
 
 export type TokenPair = IssuedTokens & { scope: string[] };
 
-export type SeedMeeting = MeetingInput & { status?: (typeof MEETING_STATUSES)[number] };
+export type SeedMeeting = MeetingInput & {
+	status?: (typeof MEETING_STATUSES)[number];
+	/** Another user of the organization as its presenter (default: the account's user). */
+	presenter?: { email: string; name?: string };
+};
 export interface SeedParticipant {
 	meeting_key?: string;
 	email?: string;
@@ -325,7 +329,11 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 const SEED_SCHEMAS = {
-	meetings: { ...MEETING_CREATE_FIELDS, status: { kind: 'enum', values: MEETING_STATUSES } },
+	meetings: {
+		...MEETING_CREATE_FIELDS,
+		status: { kind: 'enum', values: MEETING_STATUSES },
+		presenter: { kind: 'object', fields: { email: { kind: 'email', required: true }, name: { kind: 'string' } } },
+	},
 	participants: {
 		meeting_key: { kind: 'string' },
 		email: { kind: 'email' },
@@ -427,11 +435,12 @@ function seedStart(
 
 function seedMeetings(store: Store, seeds: SeedMeeting[]): MeetingRecord[] {
 	const now = store.now();
-	const meetings = seeds.map(({ status, ...input }, index) => {
+	const meetings = seeds.map(({ status, presenter, ...input }, index) => {
 		const meeting = store.createMeeting(
 			{ topic: `Seeded meeting ${index + 1}`, ...input },
 			seedStart(input.start_time, status === 'completed', index, seeds.length, now),
 		);
+		if (presenter) meeting.presenter = { email: presenter.email, name: presenter.name ?? presenter.email.split('@')[0] };
 		if (status === 'cancelled') store.markCancelled(meeting);
 		return meeting;
 	});

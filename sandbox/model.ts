@@ -157,6 +157,8 @@ export interface MeetingRecord {
 	settings: MeetingSettings;
 	cancelled: boolean;
 	completed: boolean;
+	/** Who presents it, when not the account's user: another user of the organization (a seed can say). */
+	presenter?: { email: string; name: string };
 	created: number;
 	modified: number;
 	participants: ParticipantRecord[];

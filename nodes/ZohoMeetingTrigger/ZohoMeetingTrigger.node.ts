@@ -7,15 +7,18 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { assertInteger } from '../ZohoMeeting/actions/shared/parameters';
+import { assertPathId } from '../ZohoMeeting/transport/pathIds';
+import { searchWebinars } from '../ZohoMeeting/methods/listSearch';
 import { TRIGGER_EVENTS } from './events';
-import { MAX_REMEMBERED, PollRound, type RoundSettings, type TriggerEvent } from './pollState';
+import { readFilters, scopeOf } from './filters';
+import type { PollPlan } from './items';
+import { PollRound, type RoundSettings, type TriggerEvent } from './pollState';
 import { pollWithLease } from './pollWindow';
+import { DEFAULT_LOOK_BACK_HOURS, MAX_LOOK_BACK_HOURS, triggerProperties } from './properties';
+import { readDownloadPlan } from './recordingFiles';
 import { fetchTestEvent } from './testEvent';
 
 const HOUR_MS = 3_600_000;
-const DEFAULT_LOOK_BACK_HOURS = 24;
-/** 90 days: long enough for a quarter-long recurring series. */
-const MAX_LOOK_BACK_HOURS = 2_160;
 
 export class ZohoMeetingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,71 +27,21 @@ export class ZohoMeetingTrigger implements INodeType {
 		icon: { light: 'file:../ZohoMeeting/zohoMeeting.svg', dark: 'file:../ZohoMeeting/zohoMeeting.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] === "meetingCompleted" ? "Meeting Completed" : "New Recording" }}',
-		description: 'Starts the workflow when a Zoho Meeting recording is ready or a meeting is completed',
+		subtitle:
+			'={{ {"meetingCancelled": "Meeting Cancelled", "meetingCompleted": "Meeting Completed", "meetingScheduled": "Meeting Scheduled", "newRegistration": "New Webinar Registration"}[$parameter["event"]] ?? "New Recording" }}',
+		description: 'Starts the workflow when a Zoho Meeting meeting is scheduled, cancelled or completed, a recording is ready, or someone registers for a webinar',
 		defaults: { name: 'Zoho Meeting Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'zohoMeetingOAuth2Api', required: true }],
-		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				required: true,
-				default: 'recordingAvailable',
-				options: [
-					{
-						name: 'Meeting Completed',
-						value: 'meetingCompleted',
-						description: 'A meeting whose status became completed (a recurring series: after its last occurrence)',
-					},
-					{
-						name: 'New Recording',
-						value: 'recordingAvailable',
-						description: 'A recording that finished processing and can be downloaded',
-					},
-				],
-			},
-			{
-				displayName:
-					'Each object starts the workflow once. Zoho Meeting can only list by start time, so each poll looks at everything that started within the Look-Back Window: a meeting that completes, or a recording that becomes available, later than that after its start is not seen. ' +
-					`The node remembers up to ${MAX_REMEMBERED.toLocaleString('en-US')} objects of the window; should it ever hold more, it gives up the oldest part and says so in n8n's log.`,
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Look-Back Window (Hours)',
-						name: 'lookBackWindow',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: MAX_LOOK_BACK_HOURS },
-						default: DEFAULT_LOOK_BACK_HOURS,
-						description:
-							'How long after its start time a meeting may complete, or its recording become available, and still trigger; a longer window costs one more request per 100 objects in it',
-					},
-				],
-			},
-		],
+		properties: triggerProperties,
 	};
 
+	methods = { listSearch: { searchWebinars } };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as TriggerEvent;
-		const definition = TRIGGER_EVENTS[event];
-		if (!definition) {
-			throw new NodeOperationError(this.getNode(), `Unknown event "${String(event)}"`, {
-				description: 'Pick New Recording or Meeting Completed in the Event field.',
-			});
-		}
+		const plan = readPlan(this);
 		const lookBackHours = assertInteger(
 			this.getNode(),
 			0,
@@ -98,14 +51,38 @@ export class ZohoMeetingTrigger implements INodeType {
 			MAX_LOOK_BACK_HOURS,
 		);
 		const settings: RoundSettings = {
-			source: definition,
+			source: plan.definition,
 			windowMs: lookBackHours * HOUR_MS,
 			nowMs: Date.now(),
+			scope: scopeOf(plan.filters, plan.webinarKey),
 		};
 		if (this.getMode() === 'manual') {
 			const { since } = new PollRound(this.getWorkflowStaticData('node').pollState, settings);
-			return await fetchTestEvent.call(this, definition, since, lookBackHours);
+			return await fetchTestEvent.call(this, plan, since, lookBackHours);
 		}
-		return await pollWithLease.call(this, definition, settings);
+		return await pollWithLease.call(this, plan, settings);
 	}
+}
+
+/** The event, webinar, filters and download options, each checked before any request. */
+function readPlan(ctx: IPollFunctions): PollPlan {
+	const event = ctx.getNodeParameter('event') as TriggerEvent;
+	const definition = Object.hasOwn(TRIGGER_EVENTS, event) ? TRIGGER_EVENTS[event] : undefined;
+	if (!definition) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown event "${String(event)}"`, {
+			description: `Pick one of ${Object.values(TRIGGER_EVENTS)
+				.map((known) => known.displayName)
+				.join(', ')} in the Event field.`,
+		});
+	}
+	const plan: PollPlan = { definition, filters: readFilters(ctx, definition) };
+	if (event === 'newRegistration') {
+		const chosen = ctx.getNodeParameter('webinarKey', '', { extractValue: true }) as unknown;
+		const webinarKey = typeof chosen === 'string' ? chosen.trim() : chosen;
+		if (webinarKey !== '' && webinarKey !== undefined && webinarKey !== null) {
+			plan.webinarKey = assertPathId(ctx.getNode(), 0, 'webinarKey', webinarKey);
+		}
+	}
+	if (event === 'recordingAvailable') plan.download = readDownloadPlan(ctx);
+	return plan;
 }

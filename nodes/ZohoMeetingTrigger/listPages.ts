@@ -2,39 +2,59 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { toZohoDateTime } from '../ZohoMeeting/actions/shared/dates';
 import { ZohoClient, type ApiRequest } from '../ZohoMeeting/transport';
-import type { TriggerEventDefinition } from './events';
+import type { FlatList, TriggerEventDefinition } from './events';
+import type { TriggerFilters } from './filters';
 import { headerTimeMs } from './objectTimes';
+import { listRegistrationPages } from './registrations';
+import type { ListPosition } from './triggerState';
+
+/** What a poll of one trigger node lists: its event, and for registrations the webinar and filters. */
+export interface ListPlan {
+	definition: TriggerEventDefinition;
+	filters: TriggerFilters;
+	/** New Webinar Registration: the chosen webinar; none means every upcoming one. */
+	webinarKey?: string;
+}
 
 export interface ListedPage {
 	objects: IDataObject[];
 	/** The server's clock when it answered (its `Date` header), if it sent one. */
 	serverMs?: number;
+	/**
+	 * Where the pass goes on after this page: a poll that stops here continues there.
+	 * Absent for an answer that only tells the clock (an empty list, a list of webinars).
+	 */
+	next?: ListPosition;
 }
 
 /**
- * The trigger's one use of the transport: the pages of the event's list endpoint from
- * page `firstPage` on, for objects that started at `since` or later, 100 a page. `signal`
- * (the poll's deadline) lets go of a page still on its way.
+ * The trigger's use of the transport for listing: the pages of the event's list from
+ * `from` on, for objects that started at `since` or later, 100 a page. `signal` (the
+ * poll's deadline) lets go of a page still on its way.
  */
-export async function* listPages(
+export function listPages(
 	ctx: IPollFunctions,
-	definition: TriggerEventDefinition,
+	plan: ListPlan,
 	since: number,
-	firstPage = 1,
+	from: ListPosition = { page: 1 },
 	signal?: AbortSignal,
 ): AsyncGenerator<ListedPage> {
-	const request: ApiRequest = {
-		method: 'GET',
-		path: definition.path,
-		qs: { ...definition.qs, from_date: toZohoDateTime(ctx.getNode(), 0, 'since', new Date(since)) },
-	};
+	const zoho = new ZohoClient(ctx, { signal });
+	const fromDate = toZohoDateTime(ctx.getNode(), 0, 'since', new Date(since));
+	const { list } = plan.definition;
+	return list === 'registrations'
+		? listRegistrationPages(zoho, plan, { since, fromDate }, from)
+		: listFlat(zoho, list, fromDate, from.page);
+}
+
+async function* listFlat(zoho: ZohoClient, list: FlatList, fromDate: string, firstPage: number): AsyncGenerator<ListedPage> {
+	const request: ApiRequest = { method: 'GET', path: list.path, qs: { ...list.qs, from_date: fromDate } };
 	let date: string | undefined;
-	let listed = false;
-	const pages = new ZohoClient(ctx, { signal }).pages(request, { firstPage, onPage: (list) => (date = list.date) });
-	for await (const objects of pages) {
-		listed = true;
-		yield { objects, serverMs: headerTimeMs(date) };
+	let page = firstPage;
+	for await (const objects of zoho.pages(request, { firstPage, onPage: (answer) => (date = answer.date) })) {
+		page++;
+		yield { objects, serverMs: headerTimeMs(date), next: { page } };
 	}
 	// An empty list yields no page, but its answer still tells the server's clock.
-	if (!listed && date !== undefined) yield { objects: [], serverMs: headerTimeMs(date) };
+	if (page === firstPage && date !== undefined) yield { objects: [], serverMs: headerTimeMs(date) };
 }

@@ -29,14 +29,19 @@ export function idOf(object: IDataObject, idField: string): string | undefined {
 }
 
 /**
- * Whether the object's own times show that it changed after `instantMs`: it was created
- * (`created_time`) or last modified (`modified_time`) later. A meeting is modified when it
- * completes (the sandbox models it so, sandbox/store.ts) and a recording is created when
- * its meeting ends, so most objects that became eligible after the instant say so. A
- * recording created earlier that finished processing after it does not: it carries no
- * time of becoming available (docs/trigger.md, "What it cannot cover").
+ * Whether the object's own times (`fields`, e.g. `created_time`, `modified_time`) show
+ * that it changed after `instantMs`. A meeting is modified when it completes or is
+ * cancelled (the sandbox models it so, sandbox/store.ts), a recording is created when its
+ * meeting ends, a registration carries `registered_time`, so most objects that became
+ * eligible after the instant say so. A recording created earlier that finished processing
+ * after it does not: it carries no time of becoming available (docs/trigger.md, "What it
+ * cannot cover").
  */
-export function changedAfter(object: IDataObject, instantMs: number): boolean {
-	const changed = Math.max(timeMs(object.created_time) ?? -Infinity, timeMs(object.modified_time) ?? -Infinity);
-	return changed > instantMs;
+export function changedAfter(object: IDataObject, instantMs: number, fields: readonly string[]): boolean {
+	return latestTime(object, fields) > instantMs;
+}
+
+/** The latest of the object's times in `fields`, epoch ms; -Infinity when it has none. */
+export function latestTime(object: IDataObject, fields: readonly string[]): number {
+	return Math.max(-Infinity, ...fields.map((field) => timeMs(object[field]) ?? -Infinity));
 }

@@ -1,6 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { changedAfter, idOf, isoTime, timeMs } from './objectTimes';
+import {
+	hasEligibleStatus,
+	isTriggerState,
+	windowStart,
+	type ListPosition,
+	type RoundSettings,
+	type TriggerState,
+} from './triggerState';
+
+export type { EventSource, ListPosition, RoundSettings, TriggerEvent, TriggerState } from './triggerState';
 
 /**
  * The trigger's memory between polls, and the rules that make each object come out once.
@@ -12,7 +22,8 @@ import { changedAfter, idOf, isoTime, timeMs } from './objectTimes';
  * never on "changed since". So every poll lists a look-back window of start times,
  * `[since, ∞)`, and compares what it sees with the IDs it already emitted. An ID is
  * forgotten only once its start time has left the window, i.e. once no list can return it
- * again.
+ * again. (A registration's start time is its webinar's: registrations are listed per
+ * webinar, and the webinars by start time.)
  *
  * The window trails the newest start time among eligible objects, so it does not move
  * while nothing happens, whatever the clocks say and however long n8n was down. A start
@@ -21,45 +32,10 @@ import { changedAfter, idOf, isoTime, timeMs } from './objectTimes';
  * scheduled start, and no such object can drag the window past now − window. So
  * `since ≤ max(previous since, now − window)` after every poll (unless the window holds
  * more than MAX_REMEMBERED objects, see `remember`), and what starts from now on is inside.
+ *
+ * An ID listed again with a later start time (a meeting or webinar moved to a later date)
+ * is remembered by the later one, so it is not forgotten while lists still return it.
  */
-
-export type TriggerEvent = 'recordingAvailable' | 'meetingCompleted';
-
-/** Stored under the node's static data; plain JSON so n8n can persist it. */
-export interface TriggerState {
-	version: 1;
-	event: TriggerEvent;
-	/** Start of the window (ISO 8601): objects that started earlier are never looked at again. */
-	since: string;
-	/** Newest `start_time` among eligible objects seen, each counted at most as "now" (ISO 8601). */
-	newest?: string;
-	/** Remembered IDs (emitted, or already eligible at activation) → start time, epoch seconds rounded up. */
-	seen: Record<string, number>;
-	/**
-	 * A pass cut short by the poll's time budget: the page the next poll continues from.
-	 * A quiet (first) pass carries the server's clock when it began, `activatedAt`.
-	 */
-	resume?: { page: number; quiet: boolean; activatedAt?: string };
-}
-
-/** How one event recognises its objects in a list page. */
-export interface EventSource {
-	event: TriggerEvent;
-	/** The ID field of the API object (`meeting_key`, `recording_id`). */
-	idField: string;
-	/** The `status` an object has once it should trigger the workflow. */
-	eligibleStatus: string;
-}
-
-export interface RoundSettings {
-	source: EventSource;
-	/** Look-back window in milliseconds. */
-	windowMs: number;
-	/** n8n's clock at the start of the poll: places the very first window, and stands in for a missing server clock. */
-	nowMs: number;
-	/** Most IDs remembered; beyond it the window start moves forward instead of growing. */
-	maxRemembered?: number;
-}
 
 /**
  * The memory is sized by what the window holds: every eligible ID inside it is kept, about
@@ -79,27 +55,6 @@ export const MAX_REMEMBERED = 50_000;
  */
 export const SKEW_TOLERANCE_MS = 60_000;
 
-function isTriggerState(value: unknown, event: TriggerEvent): value is TriggerState {
-	if (!value || typeof value !== 'object') return false;
-	const state = value as Partial<TriggerState>;
-	return (
-		state.version === 1 &&
-		state.event === event &&
-		timeMs(state.since) !== undefined &&
-		!!state.seen &&
-		typeof state.seen === 'object'
-	);
-}
-
-/** Where the window starts for a stored state, given the window the user set now. */
-function windowStart(state: TriggerState, windowMs: number): number {
-	const since = timeMs(state.since) as number;
-	const newest = timeMs(state.newest);
-	// Growing the window never moves it back: IDs older than `since` are forgotten, so
-	// looking there again would emit them a second time.
-	return newest === undefined ? since : Math.max(since, newest - windowMs);
-}
-
 /** What one poll found out: the items to emit, the state to store, and whether memory ran out. */
 export interface RoundOutcome {
 	emit: IDataObject[];
@@ -116,10 +71,10 @@ type Found = { id: string; start: number | undefined; object: IDataObject };
  * fails halfway leaves it exactly as it was.
  */
 export class PollRound {
-	/** True for the first poll of a workflow (or after the event changed): remember, emit nothing old. */
+	/** True for the first poll of a workflow (or after the event or its scope changed): remember, emit nothing old. */
 	readonly seeding: boolean;
-	/** The page to list first. */
-	readonly firstPage: number;
+	/** Where to start listing: page 1, or where a pass split by the time budget stopped. */
+	readonly firstPosition: ListPosition;
 	/** Start of the window this poll lists, epoch ms. */
 	readonly since: number;
 	private readonly quiet: boolean;
@@ -134,13 +89,14 @@ export class PollRound {
 		stored: unknown,
 		private readonly settings: RoundSettings,
 	) {
-		const { source, windowMs, nowMs } = settings;
-		const previous = isTriggerState(stored, source.event) ? stored : undefined;
+		const { windowMs, nowMs } = settings;
+		const previous = isTriggerState(stored, settings) ? stored : undefined;
 		this.seeding = previous === undefined;
 		this.since = previous ? windowStart(previous, windowMs) : nowMs - windowMs;
 		this.newest = timeMs(previous?.newest);
 		this.seen = new Map(Object.entries(previous?.seen ?? {}));
-		this.firstPage = previous?.resume?.page ?? 1;
+		const { page = 1, webinarKey } = previous?.resume ?? {};
+		this.firstPosition = webinarKey === undefined ? { page } : { page, webinarKey };
 		this.quiet = this.seeding || (previous?.resume?.quiet ?? false);
 		this.activatedAt = this.quiet ? timeMs(previous?.resume?.activatedAt) : undefined;
 	}
@@ -171,21 +127,34 @@ export class PollRound {
 	}
 
 	private takeObject(object: IDataObject): void {
-		const { idField, eligibleStatus } = this.settings.source;
+		const { idField, startField } = this.settings.source;
 		const id = idOf(object, idField);
-		if (id === undefined || object.status !== eligibleStatus) return;
-		const start = timeMs(object.start_time);
+		if (id === undefined || !hasEligibleStatus(object, this.settings.source)) return;
+		const start = timeMs(object[startField]);
 		if (start !== undefined) {
 			// The server's from_date may be coarser than ours; this comparison decides.
 			if (start < this.since) return;
 			this.newest = Math.max(this.newest ?? -Infinity, Math.min(start, this.now));
 		}
-		if (this.seen.has(id)) return;
+		const known = this.seen.get(id);
+		if (known !== undefined) {
+			// Moved to a later start: remembered as long as lists can return it.
+			if (start !== undefined) this.seen.set(id, Math.max(known, Math.ceil(start / 1000)));
+			return;
+		}
 		// Remembered by its real start, however far ahead: lists return it until then.
 		// No start time: remembered as of the newest start, so it stays known a full window.
 		const stamp = start ?? this.newest ?? this.since;
 		this.seen.set(id, Math.ceil(stamp / 1000));
-		if (!this.quiet || this.isNewInQuietPass(object)) this.found.push({ id, start, object });
+		if (this.isNew(object)) this.found.push({ id, start, object });
+	}
+
+	/** Whether an object the node does not remember is news, rather than history or a forgotten one listed again. */
+	private isNew(object: IDataObject): boolean {
+		const { createdField } = this.settings.source;
+		const born = createdField === undefined ? undefined : timeMs(object[createdField]);
+		if (born !== undefined && born < this.since) return false;
+		return !this.quiet || this.isNewInQuietPass(object);
 	}
 
 	/**
@@ -194,26 +163,28 @@ export class PollRound {
 	 * in another zone than the Date header must not pass history on.
 	 */
 	private isNewInQuietPass(object: IDataObject): boolean {
-		return !this.seeding && this.activatedAt !== undefined && changedAfter(object, this.activatedAt);
+		const { changedFields } = this.settings.source;
+		return !this.seeding && this.activatedAt !== undefined && changedAfter(object, this.activatedAt, changedFields);
 	}
 
 	/**
-	 * The items to emit, oldest start first, and the state to store. `stoppedBeforePage`
-	 * is the page not fetched when the time budget ran out; the next poll starts there.
+	 * The items to emit, oldest start first, and the state to store. `stoppedBefore` is
+	 * the page not fetched when the time budget ran out; the next poll starts there.
 	 */
-	finish(stoppedBeforePage?: number): RoundOutcome {
-		const { source, windowMs } = this.settings;
+	finish(stoppedBefore?: ListPosition): RoundOutcome {
+		const { source, windowMs, scope } = this.settings;
 		const trailing =
 			this.newest === undefined ? this.since : Math.max(this.since, Math.min(this.newest, this.now) - windowMs);
 		const { since, seen, narrowed } = this.remember(trailing);
 		const activatedAt = this.quiet && this.activatedAt !== undefined ? isoTime(this.activatedAt) : undefined;
 		const resume =
-			stoppedBeforePage === undefined
+			stoppedBefore === undefined
 				? undefined
-				: { page: stoppedBeforePage, quiet: this.quiet, ...(activatedAt ? { activatedAt } : {}) };
+				: { ...stoppedBefore, quiet: this.quiet, ...(activatedAt ? { activatedAt } : {}) };
 		const state: TriggerState = {
 			version: 1,
 			event: source.event,
+			...(scope ? { scope } : {}),
 			since: isoTime(since),
 			...(this.newest === undefined ? {} : { newest: isoTime(this.newest) }),
 			seen: Object.fromEntries(seen),

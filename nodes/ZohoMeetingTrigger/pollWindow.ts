@@ -1,11 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { TriggerEventDefinition } from './events';
+import { itemsFor, type PollPlan } from './items';
 import { listPages } from './listPages';
 import { isoTime } from './objectTimes';
 import { holdsLease, releaseLease, takeLease } from './pollLease';
-import { MAX_REMEMBERED, PollRound, type RoundOutcome, type RoundSettings } from './pollState';
+import { MAX_REMEMBERED, PollRound, type ListPosition, type RoundOutcome, type RoundSettings } from './pollState';
 
 /** n8n-core's own default poll budget (PollContext), for n8n versions that pass none. */
 export const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
@@ -31,14 +31,15 @@ export function outOfTime(elapsedMs: number, budgetMs: number, slowestPageMs: nu
 
 /** One pass over the window, as far as the budget allows; the deadline reads it while a page is on its way. */
 interface Pass {
-	readonly definition: TriggerEventDefinition;
+	readonly plan: PollPlan;
 	readonly settings: RoundSettings;
 	readonly budgetMs: number;
 	readonly startedAt: number;
 	round: PollRound;
 	/** Set once the activation's window was placed again by Zoho's clock: that happens once. */
 	replaced: boolean;
-	nextPage: number;
+	/** The page the pass reads next. */
+	position: ListPosition;
 	pagesRead: number;
 	slowestPageMs: number;
 }
@@ -51,7 +52,7 @@ const label = (ctx: IPollFunctions) => `Zoho Meeting Trigger "${ctx.getNode().na
  */
 export async function pollWithLease(
 	this: IPollFunctions,
-	definition: TriggerEventDefinition,
+	plan: PollPlan,
 	settings: RoundSettings,
 ): Promise<INodeExecutionData[][] | null> {
 	const staticData = this.getWorkflowStaticData('node');
@@ -64,8 +65,10 @@ export async function pollWithLease(
 	if (lease.expired) {
 		this.logger.warn(`${label(this)}: the previous poll did not finish by ${isoTime(lease.expired.until)} (n8n abandoned it, or stopped during it); this poll takes over`);
 	}
+	const startedAt = Date.now();
 	try {
-		const outcome = await passWithinDeadline(this, { definition, settings, budgetMs }, staticData.pollState);
+		const outcome = await passWithinDeadline(this, { plan, settings, budgetMs }, staticData.pollState);
+		const items = await itemsWithinDeadline(this, plan, outcome.emit, startedAt + budgetMs);
 		// Only now, with the pass over, does the poll touch the stored state: a poll that
 		// failed on any page threw above and left the cursor where it was.
 		if (!holdsLease(staticData, lease.holder)) {
@@ -73,10 +76,21 @@ export async function pollWithLease(
 			return null;
 		}
 		storeOutcome(this, staticData, outcome);
-		return outcome.emit.length > 0 ? [this.helpers.returnJsonArray(outcome.emit)] : null;
+		return items.length > 0 ? [items] : null;
 	} finally {
 		releaseLease(staticData, lease.holder);
 	}
+}
+
+/**
+ * Filters and files for what the pass found, done by the poll's deadline: n8n's budget
+ * already keeps a margin before n8n abandons the poll (at least 5 s, or a fifth of its
+ * limit: packages/cli's trigger-execution-context.factory), enough to hand the items over.
+ * A file still downloading at the deadline is left out (recordingFiles.ts says how).
+ */
+async function itemsWithinDeadline(ctx: IPollFunctions, plan: PollPlan, objects: IDataObject[], deadline: number) {
+	if (objects.length === 0) return [];
+	return await itemsFor(ctx, plan, objects, AbortSignal.timeout(Math.max(0, deadline - Date.now())));
 }
 
 function storeOutcome(ctx: IPollFunctions, staticData: IDataObject, { state, narrowed }: RoundOutcome): void {
@@ -100,7 +114,7 @@ function storeOutcome(ctx: IPollFunctions, staticData: IDataObject, { state, nar
  */
 async function passWithinDeadline(
 	ctx: IPollFunctions,
-	plan: Pick<Pass, 'definition' | 'settings' | 'budgetMs'>,
+	plan: Pick<Pass, 'plan' | 'settings' | 'budgetMs'>,
 	stored: unknown,
 ): Promise<RoundOutcome> {
 	const round = new PollRound(stored, plan.settings);
@@ -109,7 +123,7 @@ async function passWithinDeadline(
 		startedAt: Date.now(),
 		round,
 		replaced: false,
-		nextPage: round.firstPage,
+		position: round.firstPosition,
 		pagesRead: 0,
 		slowestPageMs: 0,
 	};
@@ -134,7 +148,7 @@ async function passWithinDeadline(
 
 function givenUp(ctx: IPollFunctions, pass: Pass): RoundOutcome {
 	const seconds = (pass.budgetMs / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 });
-	const message = `Zoho Meeting did not answer page ${pass.nextPage} within the poll's time budget of ${seconds} s`;
+	const message = `Zoho Meeting did not answer ${describePosition(pass.position)} within the poll's time budget of ${seconds} s`;
 	if (pass.pagesRead === 0) {
 		ctx.logger.warn(`${label(ctx)} gave up: ${message}; the next poll tries again`);
 		throw new NodeOperationError(ctx.getNode(), message, {
@@ -142,8 +156,12 @@ function givenUp(ctx: IPollFunctions, pass: Pass): RoundOutcome {
 				'The poll stopped waiting so that the next one can run. If this repeats, check Zoho Meeting\'s status and the network between n8n and Zoho.',
 		});
 	}
-	ctx.logger.warn(`${label(ctx)} gave up: ${message}; it keeps the ${pass.pagesRead} pages read and the next poll continues from page ${pass.nextPage}`);
-	return pass.round.finish(pass.nextPage);
+	ctx.logger.warn(`${label(ctx)} gave up: ${message}; it keeps the ${pass.pagesRead} pages read and the next poll continues from ${describePosition(pass.position)}`);
+	return pass.round.finish(pass.position);
+}
+
+function describePosition({ page, webinarKey }: ListPosition): string {
+	return webinarKey === undefined ? `page ${page}` : `page ${page} of webinar ${webinarKey}'s registrations`;
 }
 
 /**
@@ -151,7 +169,7 @@ function givenUp(ctx: IPollFunctions, pass: Pass): RoundOutcome {
  * spent (the page not read). When the first answer shows that n8n's clock placed the
  * activation's window too late, lists once more from Zoho's clock.
  */
-async function listPass(ctx: IPollFunctions, pass: Pass, signal: AbortSignal): Promise<number | undefined> {
+async function listPass(ctx: IPollFunctions, pass: Pass, signal: AbortSignal): Promise<ListPosition | undefined> {
 	for (;;) {
 		const outcome = await listPagesInto(ctx, pass, signal);
 		if (outcome !== 'placedLate') return outcome === 'done' ? undefined : outcome;
@@ -159,7 +177,7 @@ async function listPass(ctx: IPollFunctions, pass: Pass, signal: AbortSignal): P
 		ctx.logger.warn(`${label(ctx)}: Zoho's clock is ${skewSeconds} s behind n8n's; the first window is placed by Zoho's clock`);
 		pass.round = new PollRound(undefined, { ...pass.settings, nowMs: pass.round.now });
 		pass.replaced = true;
-		pass.nextPage = 1;
+		pass.position = { page: 1 };
 	}
 }
 
@@ -167,21 +185,21 @@ async function listPagesInto(
 	ctx: IPollFunctions,
 	pass: Pass,
 	signal: AbortSignal,
-): Promise<number | 'placedLate' | 'done'> {
+): Promise<ListPosition | 'placedLate' | 'done'> {
 	let pageStartedAt = Date.now();
-	for await (const { objects, serverMs } of listPages(ctx, pass.definition, pass.round.since, pass.nextPage, signal)) {
+	for await (const { objects, serverMs, next } of listPages(ctx, pass.plan, pass.round.since, pass.position, signal)) {
 		// The deadline passed while this page was on its way: the poll has moved on without it.
 		if (signal.aborted) return 'done';
 		pass.round.take(objects, serverMs);
 		if (!pass.replaced && pass.round.placedLate) return 'placedLate';
-		// An empty page only ends the list (listPages passes it on for its clock).
-		if (objects.length === 0) break;
-		pass.nextPage++;
+		// An answer that only tells the clock (an empty list, the list of webinars) is no page of the pass.
+		if (next === undefined) continue;
+		pass.position = next;
 		pass.pagesRead++;
 		const now = Date.now();
 		pass.slowestPageMs = Math.max(pass.slowestPageMs, now - pageStartedAt);
 		pageStartedAt = now;
-		if (outOfTime(now - pass.startedAt, pass.budgetMs, pass.slowestPageMs)) return pass.nextPage;
+		if (outOfTime(now - pass.startedAt, pass.budgetMs, pass.slowestPageMs)) return pass.position;
 	}
 	return 'done';
 }

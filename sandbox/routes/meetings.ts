@@ -67,7 +67,7 @@ export function meetingObject(store: Store, meeting: MeetingRecord) {
 		start_time: formatTime(meeting.start),
 		duration: meeting.duration,
 		timezone: meeting.timezone,
-		presenter: { ...SANDBOX_USER },
+		presenter: { ...(meeting.presenter ?? SANDBOX_USER) },
 		meeting_url: meeting.meeting_url,
 		meeting_password: meeting.meeting_password,
 		is_recurring: recurrence !== null,

@@ -9,22 +9,25 @@ import type { N8nRestClient } from '../../scripts/n8n/n8n';
 import { waitFor } from '../../scripts/n8n/processes';
 import type { SandboxAdmin } from '../../sandbox/client';
 
-/** How many times the trigger has listed recordings so far: one request per poll of a quiet account. */
-export async function recordingListRequests(sandbox: SandboxAdmin): Promise<number> {
+/**
+ * How many times the trigger has listed its objects so far: one request per poll of a
+ * quiet account. `listPath` ends the path of the event's list request (New Recording's by default).
+ */
+export async function recordingListRequests(sandbox: SandboxAdmin, listPath = '/recordings'): Promise<number> {
 	const requests = await sandbox.requests('api');
-	return requests.filter((r) => r.method === 'GET' && r.path.endsWith('/recordings')).length;
+	return requests.filter((r) => r.method === 'GET' && r.path.endsWith(listPath)).length;
 }
 
-/** Waits until the trigger has listed recordings more often than `before` (a poll happened). */
-export async function waitForPoll(sandbox: SandboxAdmin, before: number, what = 'a poll'): Promise<void> {
-	await waitFor(what, async () => ((await recordingListRequests(sandbox)) > before ? true : undefined), {
+/** Waits until the trigger has listed its objects more often than `before` (a poll happened). */
+export async function waitForPoll(sandbox: SandboxAdmin, before: number, what = 'a poll', listPath?: string): Promise<void> {
+	await waitFor(what, async () => ((await recordingListRequests(sandbox, listPath)) > before ? true : undefined), {
 		timeoutMs: 30_000,
 	});
 }
 
 /** Deactivates (if active) and publishes the workflow again, and waits for the poll that starts. */
-export async function pollNow(rest: N8nRestClient, sandbox: SandboxAdmin, workflowId: string): Promise<void> {
-	const before = await recordingListRequests(sandbox);
+export async function pollNow(rest: N8nRestClient, sandbox: SandboxAdmin, workflowId: string, listPath?: string): Promise<void> {
+	const before = await recordingListRequests(sandbox, listPath);
 	const { versionId, active } = (await rest.rest('GET', `/rest/workflows/${workflowId}`)) as {
 		versionId: string;
 		active: boolean;
@@ -32,5 +35,5 @@ export async function pollNow(rest: N8nRestClient, sandbox: SandboxAdmin, workfl
 	if (active) await rest.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
 	await rest.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
 	// Activation finishes in the background after the REST call answers.
-	await waitForPoll(sandbox, before, 'the activation poll');
+	await waitForPoll(sandbox, before, 'the activation poll', listPath);
 }

@@ -26,11 +26,14 @@ const zoho = useReliabilitySandbox({ fastPolicy: true });
 const CASES = 24;
 const SEED = 20_251_215;
 const MINUTE_MS = 60_000;
-const LIST_PATH: Record<TriggerEvent, string> = {
+/** The events whose objects a skewed clock dates (the simulation, test/trigger, runs all five skewed). */
+type ClockEvent = Extract<TriggerEvent, 'meetingCompleted' | 'recordingAvailable'>;
+
+const LIST_PATH: Record<ClockEvent, string> = {
 	meetingCompleted: '^/api/v2/meetings$',
 	recordingAvailable: '^/api/v2/recordings$',
 };
-const ID_FIELD: Record<TriggerEvent, string> = { meetingCompleted: 'meeting_key', recordingAvailable: 'recording_id' };
+const ID_FIELD: Record<ClockEvent, string> = { meetingCompleted: 'meeting_key', recordingAvailable: 'recording_id' };
 
 /** Faults a poll survives (the transport retries), and faults it fails on. */
 const SURVIVABLE: Fault[] = [
@@ -44,7 +47,7 @@ const FAILING: Fault[] = [{ type: 'status', status: 500 }, { type: 'reset' }];
 
 interface ClockCase {
 	index: number;
-	event: TriggerEvent;
+	event: ClockEvent;
 	windowHours: number;
 	/** Zoho's clock minus n8n's; beyond ± the window in about half the cases. */
 	skewMinutes: number;
@@ -64,7 +67,7 @@ const only = process.env.ZOHO_CLOCK_CASE;
 const selected = only === undefined ? cases : cases.filter((entry) => entry.index === Number(only));
 
 /** What is eligible in the store now, by ID. */
-function eligibleIds(store: Store, event: TriggerEvent): Set<string> {
+function eligibleIds(store: Store, event: ClockEvent): Set<string> {
 	store.settle();
 	const ids = new Set<string>();
 	if (event === 'meetingCompleted') {
@@ -99,7 +102,7 @@ function arrive(store: Store, rng: Random, windowMinutes: number): string[] {
 	return [meeting.meeting_key, recording.recording_id];
 }
 
-async function armFault(event: TriggerEvent, fault: Fault, times: number): Promise<void> {
+async function armFault(event: ClockEvent, fault: Fault, times: number): Promise<void> {
 	await zoho.admin.injectFault({ path: LIST_PATH[event], count: times, fault });
 }
 

@@ -277,6 +277,8 @@ const someone = { participants: { participant: [{ email: 'jane.smith@example.com
 const schedule = { topic: 'Quarterly Review', startTime: FUTURE, duration: 30, timezone: 'UTC' };
 
 type Ops = Record<string, INodeParameters>;
+const isSet = (value: unknown) => value !== null && !(typeof value === 'string' && value.trim() === '');
+
 const op = (operation: string, parameters: INodeParameters = {}): INodeParameters => {
 	const [resource, name] = operation.split('.');
 	return { resource, operation: name, ...parameters };
@@ -480,6 +482,18 @@ export function badInputCorpus(): BadInputGroup[] {
 		}),
 		...groups('Look-Back Window', badIntegers(1, 2160), {
 			trigger: { event: 'meetingCompleted', options: { lookBackWindow: VALUE } },
+		}),
+		// The trigger's optional fields: empty text or no value at all means "not set".
+		...groups('Presenter Email', BAD_EMAILS.filter(isSet), {
+			trigger: { event: 'recordingAvailable', filters: { presenter: VALUE } },
+		}),
+		...groups('Topic Contains', [true, {}, ['a']], { trigger: { event: 'meetingScheduled', filters: { topic: VALUE } } }),
+		...groups('Webinar Key', BAD_KEYS.filter(isSet), { trigger: { event: 'newRegistration', webinarKey: locator('id', VALUE) } }),
+		...groups('Put Output File in Field', ['', '   '], {
+			trigger: { event: 'recordingAvailable', options: { downloadRecording: true, binaryPropertyName: VALUE } },
+		}),
+		...groups('Max File Size', badIntegers(0, 1_000_000), {
+			trigger: { event: 'recordingAvailable', options: { downloadRecording: true, maxFileSize: VALUE } },
 		}),
 	];
 }

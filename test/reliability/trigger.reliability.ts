@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { TRIGGER_EVENTS } from '../../nodes/ZohoMeetingTrigger/events';
 import type { TriggerEvent } from '../../nodes/ZohoMeetingTrigger/pollState';
 import type { Fault } from '../../sandbox/faults';
 import type { DateFilter } from '../../sandbox/store';
@@ -11,15 +12,19 @@ import { TEST_REQUEST_TIMEOUT_MS, useReliabilitySandbox } from './session';
  * The Zoho Meeting Trigger through the same faults as the action node, poll after poll
  * of one active workflow: a poll the transport can save emits what is new; a poll it
  * cannot save fails with a clear error and leaves the stored state as it was; and over
- * all polls every completed meeting or available recording comes out exactly once.
+ * all polls every object of the event (a completed, scheduled or cancelled meeting, an
+ * available recording, a webinar registration) comes out exactly once.
  */
 const zoho = useReliabilitySandbox({ fastPolicy: true });
 
+/** The event's list requests; for registrations the list of webinars is request 1, a webinar's registrations follow. */
 const LIST_PATH: Record<TriggerEvent, string> = {
+	meetingCancelled: '^/api/v2/meetings$',
 	meetingCompleted: '^/api/v2/meetings$',
+	meetingScheduled: '^/api/v2/meetings$',
+	newRegistration: '^/api/v2/webinars(/[^/]+/registrations)?$',
 	recordingAvailable: '^/api/v2/recordings$',
 };
-const ID_FIELD: Record<TriggerEvent, string> = { meetingCompleted: 'meeting_key', recordingAvailable: 'recording_id' };
 
 type Step =
 	/** Survivable: the poll must succeed and emit what is new. */
@@ -86,23 +91,40 @@ const STEPS: Step[] = [
 ];
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** The sandbox's time format for a virtual-clock instant. */
 const zohoTime = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
-/** New completed meetings (or available recordings), started minutes ago. */
-async function arrive(event: TriggerEvent, howMany: number): Promise<string[]> {
-	const start = zohoTime((await zoho.admin.clock()).nowMs - 30 * MINUTE_MS);
-	if (event === 'meetingCompleted') {
+/**
+ * New objects of the event: meetings started minutes ago (completed, their recordings
+ * available), meetings two days ahead (scheduled, or cancelled), registrations for a
+ * webinar three days ahead, made on the first arrival.
+ */
+function arrivals(event: TriggerEvent): (howMany: number) => Promise<string[]> {
+	let webinarKey: string | undefined;
+	return async (howMany) => {
+		const now = (await zoho.admin.clock()).nowMs;
+		const many = <T>(make: () => T) => Array.from({ length: howMany }, make);
+		if (event === 'recordingAvailable') {
+			const { recordings } = await zoho.admin.seed({ recordings: many(() => ({ start_time: zohoTime(now - 30 * MINUTE_MS), duration: 15 })) });
+			return recordings.map((recording) => recording.recording_id);
+		}
+		if (event === 'newRegistration') {
+			webinarKey ??= (await zoho.admin.seed({ webinars: [{ start_time: zohoTime(now + 3 * DAY_MS) }] })).webinars[0].webinar_key;
+			const { registrations } = await zoho.admin.seed({ registrations: many(() => ({ webinar_key: webinarKey })) });
+			return registrations.map((registration) => registration.registration_id);
+		}
+		const past = event === 'meetingCompleted';
 		const { meetings } = await zoho.admin.seed({
-			meetings: Array.from({ length: howMany }, () => ({ start_time: start, duration: 15 })),
+			meetings: many(() => ({
+				start_time: zohoTime(past ? now - 30 * MINUTE_MS : now + 2 * DAY_MS),
+				duration: 15,
+				...(event === 'meetingCancelled' ? { status: 'cancelled' as const } : {}),
+			})),
 		});
 		return meetings.map((meeting) => meeting.meeting_key);
-	}
-	const { recordings } = await zoho.admin.seed({
-		recordings: Array.from({ length: howMany }, () => ({ start_time: start, duration: 15 })),
-	});
-	return recordings.map((recording) => recording.recording_id);
+	};
 }
 
 /** Arms `fault` for the list request of page `page` (earlier pages pass untouched). */
@@ -112,34 +134,48 @@ async function armOnPage(event: TriggerEvent, page: number, faultCount: number, 
 	await zoho.admin.injectFault({ path, count: faultCount, fault });
 }
 
-/** While the poll is between pages 1 and 2, deletes `id` (listed on page 1) from the sandbox. */
+/**
+ * While the poll is between pages 1 and 2 of the event's objects, deletes `id` (listed on
+ * page 1) from the sandbox. For registrations those are the webinar's pages (requests 2 and 3).
+ */
 function deleteBetweenPages(event: TriggerEvent, id: string): () => void {
 	const store = zoho.sandbox.state;
-	const method = event === 'meetingCompleted' ? 'listMeetings' : 'listRecordings';
+	if (event === 'newRegistration') {
+		const findWebinar = store.findWebinar.bind(store);
+		let calls = 0;
+		const spy = jest.spyOn(store, 'findWebinar').mockImplementation((key: string) => {
+			const webinar = findWebinar(key);
+			if (++calls === 2) webinar.registrations.delete(id);
+			return webinar;
+		});
+		return () => spy.mockRestore();
+	}
+	const method = event === 'recordingAvailable' ? 'listRecordings' : 'listMeetings';
 	const original = store[method].bind(store) as (filter: DateFilter) => never;
 	let calls = 0;
 	const spy = jest.spyOn(store, method).mockImplementation((filter: DateFilter) => {
 		calls += 1;
 		if (calls === 2) {
-			if (event === 'meetingCompleted') store.meetings.delete(id);
-			else store.deleteRecording(id);
+			if (event === 'recordingAvailable') store.deleteRecording(id);
+			else store.meetings.delete(id);
 		}
 		return original(filter);
 	});
 	return () => spy.mockRestore();
 }
 
-describe.each<TriggerEvent>(['meetingCompleted', 'recordingAvailable'])('trigger %s through faults', (event) => {
+describe.each(Object.keys(TRIGGER_EVENTS) as TriggerEvent[])('trigger %s through faults', (event) => {
 	it(`loses nothing and emits nothing twice across ${STEPS.length} faulty polls`, async () => {
 		const staticData: IDataObject = {};
 		const parameters = { event, options: { lookBackWindow: 24 } };
 		const poll = async () => await zoho.poll(parameters, staticData);
 		const emittedIds: string[] = [];
 		const record = (items: Awaited<ReturnType<typeof poll>>['items']) => {
-			for (const item of items?.[0] ?? []) emittedIds.push(String(item.json[ID_FIELD[event]]));
+			for (const item of items?.[0] ?? []) emittedIds.push(String(item.json[TRIGGER_EVENTS[event].idField]));
 		};
 
-		const atActivation = await arrive(event, 2);
+		const arrive = arrivals(event);
+		const atActivation = await arrive(2);
 		expect((await poll()).items).toBeNull();
 		const expected: string[] = [];
 		const failures: string[] = [];
@@ -148,7 +184,7 @@ describe.each<TriggerEvent>(['meetingCompleted', 'recordingAvailable'])('trigger
 			await zoho.admin.advanceClock(5 * 60);
 			// Every third poll has more than a page to read; faults on page 2 need one.
 			const burst = index % 3 === 0 || ('page' in step && step.page === 2) || step.kind === 'deleted';
-			expected.push(...(await arrive(event, burst ? 105 : 3)));
+			expected.push(...(await arrive(burst ? 105 : 3)));
 			await zoho.admin.clearFaults();
 			if (step.kind !== 'deleted') {
 				await step.before?.();

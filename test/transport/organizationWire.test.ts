@@ -118,13 +118,19 @@ describe('organization API: a list that shifts between pages', () => {
 });
 
 describe('organization API: the meeting picker', () => {
-	it('reads a page of sessions and offers the next while the total says more follow', async () => {
-		const session = Array.from({ length: 100 }, (_, i) => ({ meetingKey: 5000 + i, topic: i === 7 ? 'Demo day' : `M${i}`, startTime: 'Jun 19, 2099 07:00 PM', timezone: 'Asia/Kolkata', joinLink: `https://meeting.zoho.com/join?key=${5000 + i}` }));
-		const { ctx, sent } = scriptedZoho(() => ({ session, count: 150 }));
+	it('reads the pages of sessions a search needs, by index and count, until the list ends', async () => {
+		const sessions = Array.from({ length: 150 }, (_, i) => ({ meetingKey: 5000 + i, topic: i === 7 ? 'Demo day' : `M${i}`, startTime: 'Jun 19, 2099 07:00 PM', timezone: 'Asia/Kolkata', joinLink: `https://meeting.zoho.com/join?key=${5000 + i}` }));
+		const { ctx, sent } = scriptedZoho((_, qs) => {
+			const from = Number(qs.index) - 1;
+			return { session: sessions.slice(from, from + Number(qs.count)), count: sessions.length };
+		});
 
 		const found = await searchMeetings.call(ctx as unknown as ILoadOptionsFunctions, 'demo');
 
-		expect(found).toEqual({ results: [{ name: 'Demo day (2099-06-19 13:30:00 UTC)', value: '5007', url: 'https://meeting.zoho.com/join?key=5007' }], paginationToken: '2' });
-		expect(sent.map((r) => [new URL(r.url).pathname, r.qs])).toEqual([['/api/v2/777/sessions.json', { listtype: 'all', index: 1, count: 100 }]]);
+		expect(found).toEqual({ results: [{ name: 'Demo day (2099-06-19 13:30:00 UTC)', value: '5007', url: 'https://meeting.zoho.com/join?key=5007' }] });
+		expect(sent.map((r) => [new URL(r.url).pathname, r.qs])).toEqual([
+			['/api/v2/777/sessions.json', { listtype: 'all', index: 1, count: 100 }],
+			['/api/v2/777/sessions.json', { listtype: 'all', index: 101, count: 100 }],
+		]);
 	});
 });

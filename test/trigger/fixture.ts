@@ -13,9 +13,13 @@ import {
 import type { TriggerEvent, TriggerState } from '../../nodes/ZohoMeetingTrigger/pollState';
 
 export const TRIGGER_TYPE = `${PACKAGE_NAME}.zohoMeetingTrigger`;
-export const LIST_PATH: Record<TriggerEvent, string> = {
-	meetingCompleted: '/api/v2/meetings',
-	recordingAvailable: '/api/v2/recordings',
+/** The list requests of each event, as a fault's `path` pattern. */
+export const LIST_PATTERN: Record<TriggerEvent, string> = {
+	meetingCancelled: '^/api/v2/meetings$',
+	meetingCompleted: '^/api/v2/meetings$',
+	meetingScheduled: '^/api/v2/meetings$',
+	newRegistration: '^/api/v2/webinars(/[^/]+/registrations)?$',
+	recordingAvailable: '^/api/v2/recordings$',
 };
 
 export const HOUR_S = 3600;
@@ -54,6 +58,10 @@ export type SandboxHandle = ReturnType<typeof useSandbox>;
 export interface TriggerOptions {
 	lookBackWindow?: number;
 	name?: string;
+	/** More of the node's parameters: `filters`, `webinarKey`, `options` (merged with Look-Back Window). */
+	parameters?: IDataObject;
+	/** The workflow's static data: another trigger's, to go on as the same node with changed parameters. */
+	staticData?: IDataObject;
 }
 
 /**
@@ -61,10 +69,12 @@ export interface TriggerOptions {
  * n8n's active workflow does.
  */
 export function trigger(handle: SandboxHandle, event: TriggerEvent, options: TriggerOptions = {}) {
-	const staticData: IDataObject = {};
+	const staticData: IDataObject = options.staticData ?? {};
 	const name = options.name ?? 'Zoho Meeting Trigger';
-	const parameters: IDataObject = { event };
-	if (options.lookBackWindow !== undefined) parameters.options = { lookBackWindow: options.lookBackWindow };
+	const parameters: IDataObject = { event, ...options.parameters };
+	if (options.lookBackWindow !== undefined) {
+		parameters.options = { ...(parameters.options as IDataObject | undefined), lookBackWindow: options.lookBackWindow };
+	}
 	return {
 		event,
 		staticData,
@@ -100,7 +110,7 @@ export const emitted = (items: INodeExecutionData[][] | null): IDataObject[] =>
 /** The list requests the sandbox saw for an event, in order. */
 export async function listRequests(handle: SandboxHandle, event: TriggerEvent): Promise<RequestLogEntry[]> {
 	return (await handle.admin.requests('api')).filter(
-		(entry) => entry.method === 'GET' && entry.path === LIST_PATH[event],
+		(entry) => entry.method === 'GET' && new RegExp(LIST_PATTERN[event]).test(entry.path),
 	);
 }
 

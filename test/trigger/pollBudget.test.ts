@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PollContext as RealPollContext } from 'n8n-core';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
+import { TRIGGER_EVENTS } from '../../nodes/ZohoMeetingTrigger/events';
 import type { TriggerEvent } from '../../nodes/ZohoMeetingTrigger/pollState';
 import { capturedLogs, clearCapturedLogs } from '../harness';
 import { emitted, HOUR_S, listRequests, trigger, useSandbox, zohoTime } from './fixture';
@@ -51,7 +52,7 @@ async function seedCompleted(count: number, recording = false) {
 	return meetings.map((meeting) => meeting.meeting_key);
 }
 
-const ID_FIELD: Record<TriggerEvent, string> = { meetingCompleted: 'meeting_key', recordingAvailable: 'recording_id' };
+
 const warnings = () => capturedLogs().filter((entry) => entry.level === 'warn').map((entry) => entry.message);
 
 test('a poll stops listing before its time budget runs out and the next poll resumes', async () => {
@@ -98,7 +99,7 @@ test.each<TriggerEvent>(['meetingCompleted', 'recordingAvailable'])(
 		const expected =
 			event === 'meetingCompleted' ? running : handle.sandbox.state.findMeeting(running).sessions[0].recording_id;
 
-		expect(emitted((await objects.poll()).items).map((o) => o[ID_FIELD[event]])).toEqual([expected]);
+		expect(emitted((await objects.poll()).items).map((o) => o[TRIGGER_EVENTS[event].idField])).toEqual([expected]);
 		for (let poll = 0; poll < 3; poll++) expect((await objects.poll()).items).toBeNull();
 		expect(Object.keys(objects.state()?.seen ?? {})).toHaveLength(151);
 	},
@@ -142,4 +143,55 @@ test('a lease left by a poll that never finished holds until it expires, then th
 	expect(emitted((await completed.poll()).items).map((m) => m.meeting_key)).toEqual([fresh]);
 	expect(warnings()).toEqual([expect.stringMatching(/the previous poll did not finish by .*; this poll takes over$/)]);
 	expect(nodeData.pollLease).toBeUndefined();
+});
+
+test('a recording file still downloading when the budget runs out is left out, and its item says so', async () => {
+	const recordings = trigger(handle, 'recordingAvailable', { parameters: { options: { downloadRecording: true } } });
+	expect((await recordings.poll()).items).toBeNull();
+	const now = (await handle.admin.clock()).nowMs;
+	const { recordings: seeded } = await handle.admin.seed({
+		recordings: [{ start_time: zohoTime(now - HOUR_S * 1000), duration: 15, file_size: 50_000 }],
+	});
+	const { recording_id: recordingId } = seeded[0];
+	await handle.admin.injectFault({ path: `^/api/v2/recordings/${recordingId}/download$`, fault: { type: 'delay', ms: 4_000 } });
+	clearCapturedLogs();
+
+	const [item, ...more] = (await recordings.poll()).items?.[0] ?? [];
+
+	expect(more).toEqual([]);
+	expect(item.json).toMatchObject({
+		recording_id: recordingId,
+		download_error: { message: "The download did not finish within the poll's time budget" },
+	});
+	expect(item.binary).toBeUndefined();
+	expect(warnings()).toEqual([expect.stringMatching(new RegExp(`passes recording ${recordingId} on without its file`))]);
+	expect((await recordings.poll()).items).toBeNull();
+});
+
+test('New Webinar Registration: a first pass split over polls continues at the same webinar, and passes on what is new', async () => {
+	const now = (await handle.admin.clock()).nowMs;
+	const { webinars } = await handle.admin.seed({
+		webinars: [{ start_time: zohoTime(now + 24 * HOUR_S * 1000) }, { start_time: zohoTime(now + 48 * HOUR_S * 1000) }],
+	});
+	const [first, second] = webinars.map((webinar) => webinar.webinar_key);
+	await handle.admin.seed({
+		registrations: [first, second].flatMap((key) => Array.from({ length: 150 }, () => ({ webinar_key: key }))),
+	});
+	const registrations = trigger(handle, 'newRegistration');
+
+	expect((await registrations.poll()).items).toBeNull();
+	expect(registrations.state()?.resume).toMatchObject({ webinarKey: first, page: 2, quiet: true });
+	await handle.admin.advanceClock(60);
+	const { registrations: fresh } = await handle.admin.seed({
+		registrations: [{ webinar_key: first, email: 'late@example.com' }, { webinar_key: second, email: 'later@example.com' }],
+	});
+	const found: unknown[] = [];
+	for (let poll = 0; poll < 6 && registrations.state()?.resume !== undefined; poll++) {
+		found.push(...emitted((await registrations.poll()).items).map((r) => r.email));
+	}
+
+	expect(registrations.state()?.resume).toBeUndefined();
+	expect(found.sort()).toEqual(fresh.map((r) => r.email).sort());
+	expect(Object.keys(registrations.state()?.seen ?? {})).toHaveLength(302);
+	expect((await registrations.poll()).items).toBeNull();
 });

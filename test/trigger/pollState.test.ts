@@ -232,13 +232,13 @@ describe('PollRound', () => {
 	test('a pass cut short resumes at the next page, and a cut-short first poll stays quiet', () => {
 		const round = new PollRound(undefined, settings());
 		round.take([meeting(1, T0)]);
-		const { emit, state } = round.finish(2);
+		const { emit, state } = round.finish({ page: 2 });
 		expect(emit).toEqual([]);
 		// The quiet pass remembers when it began by the server's clock (here n8n's: none was given).
 		expect(state.resume).toEqual({ page: 2, quiet: true, activatedAt: new Date(T0).toISOString() });
 
 		const resumed = new PollRound(state, settings());
-		expect(resumed.firstPage).toBe(2);
+		expect(resumed.firstPosition).toEqual({ page: 2 });
 		resumed.take([meeting(2, T0)]);
 		const rest = resumed.finish();
 		expect(rest.emit).toEqual([]);
@@ -246,7 +246,7 @@ describe('PollRound', () => {
 		expect(Object.keys(rest.state.seen).sort()).toEqual(['1', '2']);
 
 		const next = new PollRound(rest.state, settings());
-		expect(next.firstPage).toBe(1);
+		expect(next.firstPosition).toEqual({ page: 1 });
 		next.take([meeting(1, T0), meeting(2, T0), meeting(3, T0)]);
 		expect(next.finish().emit.map((m) => m.meeting_key)).toEqual(['3']);
 	});
@@ -301,7 +301,7 @@ describe('PollRound: future start times and clocks', () => {
 	test('a split quiet pass emits what its own times show changed after activation, and remembers the rest', () => {
 		const activation = new PollRound(undefined, settings());
 		activation.take([meeting(1, T0 - 5 * HOUR)], T0);
-		const cut = activation.finish(2);
+		const cut = activation.finish({ page: 2 });
 		expect(cut.emit).toEqual([]);
 
 		const completedLater = { ...meeting(2, T0 - HOUR), modified_time: at(T0 + 10 * 60_000) };
@@ -354,5 +354,67 @@ describe('outOfTime', () => {
 		expect(outOfTime(1_000, 10_000, 100)).toBe(false);
 		expect(outOfTime(8_100, 10_000, 100)).toBe(true);
 		expect(outOfTime(5_000, 10_000, 2_000)).toBe(true);
+	});
+});
+
+describe('PollRound: the new events', () => {
+	const scheduled = TRIGGER_EVENTS.meetingScheduled;
+	const created = (key: number, start: number, createdAt: number): IDataObject => ({
+		...meeting(key, start, 'scheduled'),
+		created_time: at(createdAt),
+	});
+
+	test('a meeting listed again under a later start is remembered by it', () => {
+		const seeded = poll(undefined, [], { source: scheduled }).state;
+		const first = poll(seeded, [[created(1, T0 + HOUR, T0)]], { source: scheduled });
+		expect(first.keys).toEqual(['1']);
+		const moved = poll(first.state, [[created(1, T0 + 72 * HOUR, T0)]], { source: scheduled });
+		expect(moved.keys).toEqual([]);
+		expect(moved.state.seen['1']).toBe((T0 + 72 * HOUR) / 1000);
+	});
+
+	test('an object created before the window start is not new, even when the node no longer remembers it', () => {
+		const seeded = poll(undefined, [], { source: scheduled }).state;
+		const forgotten = poll(seeded, [[created(2, T0 + 5 * HOUR, T0 - 30 * HOUR)]], { source: scheduled });
+		expect(forgotten.keys).toEqual([]);
+		expect(Object.keys(forgotten.state.seen)).toEqual(['2']);
+		expect(poll(seeded, [[created(3, T0 + 5 * HOUR, T0 - HOUR)]], { source: scheduled }).keys).toEqual(['3']);
+	});
+
+	test('a registration counts as starting when its webinar starts, whatever its status', () => {
+		const registrations = TRIGGER_EVENTS.newRegistration;
+		const registration = (id: number, webinarStart: number, status: string): IDataObject => ({
+			registration_id: `R${id}`,
+			status,
+			webinar_start_time: at(webinarStart),
+			registered_time: at(T0),
+		});
+		const seeded = poll(undefined, [], { source: registrations }).state;
+		const found = poll(seeded, [[registration(1, T0 + 48 * HOUR, 'pending'), registration(2, T0 + 24 * HOUR, 'approved')]], {
+			source: registrations,
+		});
+		expect(found.emit.map((r) => r.registration_id)).toEqual(['R2', 'R1']);
+		expect(found.state.seen).toEqual({ R1: (T0 + 48 * HOUR) / 1000, R2: (T0 + 24 * HOUR) / 1000 });
+	});
+
+	test('a state stored under other filters or another webinar is not continued: the poll starts over', () => {
+		const scope = JSON.stringify({ topic: 'sales' });
+		const stored = poll(undefined, [[meeting(1, T0)]], { scope }).state;
+		expect(stored.scope).toBe(scope);
+		expect(new PollRound(stored, settings({ scope })).seeding).toBe(false);
+		expect(new PollRound(stored, settings({ scope: JSON.stringify({ topic: 'design' }) })).seeding).toBe(true);
+		expect(new PollRound(stored, settings()).seeding).toBe(true);
+		// A state stored before filters existed carries no scope, and goes on without filters.
+		expect(new PollRound(poll(undefined, []).state, settings()).seeding).toBe(false);
+	});
+
+	test('a pass split over webinars resumes at the same webinar and page', () => {
+		const round = new PollRound(undefined, settings({ source: TRIGGER_EVENTS.newRegistration }));
+		const { state } = round.finish({ page: 3, webinarKey: '2000000002' });
+		expect(state.resume).toMatchObject({ page: 3, webinarKey: '2000000002', quiet: true });
+		expect(new PollRound(state, settings({ source: TRIGGER_EVENTS.newRegistration })).firstPosition).toEqual({
+			page: 3,
+			webinarKey: '2000000002',
+		});
 	});
 });

@@ -1,11 +1,13 @@
 /**
- * A randomized simulation of the Zoho Meeting Trigger: the real node, polled through
- * n8n-core's PollContext (the harness's runPoll), against the in-process sandbox whose
- * virtual clock makes meetings end and recordings finish processing. Meetings arrive
- * alone and in bursts larger than a page, many starting the same second; some run for
- * hours (late completions), recordings take up to two hours to process, some meetings
- * are cancelled and some recordings deleted, some of it while a poll is halfway through
- * its pages; polls meet 5xx, 429 and connection resets, some so many that they fail.
+ * A randomized simulation of the Zoho Meeting Trigger, all five events at once: the real
+ * node, polled through n8n-core's PollContext (the harness's runPoll), against the
+ * in-process sandbox whose virtual clock makes meetings end and recordings finish
+ * processing. Meetings arrive alone and in bursts larger than a page, many starting the
+ * same second; some run for hours (late completions), recordings take up to two hours to
+ * process, some meetings are cancelled or moved days later and some recordings deleted;
+ * webinars come, move and go, and registrations arrive a few at a time or in bursts
+ * larger than a page; some of it while a poll is halfway through its pages. Polls meet
+ * 5xx, 429 and connection resets, some so many that they fail.
  * Some meetings are held early and keep their scheduled start, days ahead, and so do their
  * recordings; and Zoho's clock (the sandbox's) is set apart from n8n's (the host's) by up
  * to twice the window, either way.
@@ -14,18 +16,21 @@
  * More rounds per seed: ZOHO_TRIGGER_ROUNDS=<n>.
  */
 import { systemClock } from '../../nodes/ZohoMeeting/transport/clock';
-import type { FaultRequest } from '../../sandbox/faults';
-import type { DateFilter, MeetingInput, MeetingRecord, RecordingRecord, Store } from '../../sandbox/store';
+import { TRIGGER_EVENTS } from '../../nodes/ZohoMeetingTrigger/events';
+import { latestTime } from '../../nodes/ZohoMeetingTrigger/objectTimes';
 import { MAX_REMEMBERED, type TriggerEvent } from '../../nodes/ZohoMeetingTrigger/pollState';
-import { holdEarly } from '../helpers/heldEarly';
+import type { FaultRequest } from '../../sandbox/faults';
+import type { RequestLogEntry } from '../../sandbox/requestLog';
+import type { Store } from '../../sandbox/store';
 import { random, type Random } from '../helpers/random';
-import { emitted, HOUR_S, LIST_PATH, listRequests, trigger, useSandbox, zohoTime, type Trigger } from './fixture';
+import { emitted, HOUR_S, LIST_PATTERN, listRequests, trigger, useSandbox, zohoTime } from './fixture';
+import { addMeeting, Ledger, World, type Eligible } from './simulationWorld';
 
 const SEEDS = process.env.ZOHO_TRIGGER_SEED ? [Number(process.env.ZOHO_TRIGGER_SEED)] : [11, 23, 37, 41, 59];
 const ROUNDS = Number(process.env.ZOHO_TRIGGER_ROUNDS ?? 32);
 const WINDOW_HOURS = 12;
 const MINUTE_MS = 60_000;
-const EVENTS: TriggerEvent[] = ['meetingCompleted', 'recordingAvailable'];
+const EVENTS = Object.keys(TRIGGER_EVENTS) as TriggerEvent[];
 
 const handle = useSandbox();
 
@@ -37,145 +42,6 @@ beforeEach(() => {
 	jest.spyOn(systemClock, 'sleep').mockImplementation(async (ms, signal) => await realSleep(ms / 250, signal));
 });
 afterEach(() => jest.restoreAllMocks());
-
-/** A meeting put straight into the store, whole seconds, at any start (the API refuses past ones). */
-function addMeeting(store: Store, start: number, fields: MeetingInput): MeetingRecord {
-	const second = Math.floor(start / 1000) * 1000;
-	return store.createMeeting({ ...fields, start_time: zohoTime(second) }, { start: second });
-}
-
-/** What the sandbox holds, read straight from its store: the truth the node is judged by. */
-class World {
-	constructor(
-		private readonly store: Store,
-		private readonly rng: Random,
-	) {}
-
-	/** Eligible objects now, ID → start (ms). */
-	eligible(event: TriggerEvent): Map<string, number> {
-		this.store.settle();
-		const result = new Map<string, number>();
-		if (event === 'meetingCompleted') {
-			for (const meeting of this.store.meetings.values()) {
-				if (this.store.meetingStatus(meeting) === 'completed') result.set(meeting.meeting_key, meeting.start);
-			}
-		} else {
-			for (const recording of this.store.recordings.values()) {
-				if (this.store.recordingStatus(recording) === 'available') result.set(recording.recording_id, recording.start);
-			}
-		}
-		return result;
-	}
-
-	/** What the node's list request returns for a window start (ms), before paging. */
-	listed(event: TriggerEvent, since: number): Array<MeetingRecord | RecordingRecord> {
-		this.store.settle();
-		const from = Math.floor(since / 1000) * 1000;
-		return event === 'meetingCompleted'
-			? this.store.listMeetings({ status: 'completed', from })
-			: this.store.listRecordings({ from });
-	}
-
-	/** Meetings starting from an hour ago to three hours ahead, lasting up to six hours. */
-	arrive(count: number, sameSecond: boolean): void {
-		const now = this.store.now();
-		const shared = now + this.rng.int(-60, 180) * MINUTE_MS;
-		for (let i = 0; i < count; i++) {
-			addMeeting(this.store, sameSecond ? shared : now + this.rng.int(-60, 180) * MINUTE_MS, {
-				topic: `Simulated ${i}`,
-				duration: this.rng.pick([15, 30, 45, 60, 120, 240, 360]),
-				recording_enabled: this.rng.chance(0.7),
-			});
-		}
-		this.store.settle();
-	}
-
-	/**
-	 * A meeting held early, completed now, keeps its scheduled start up to ten days ahead,
-	 * and so does its recording; returns the IDs that are eligible at once.
-	 */
-	holdEarly(): string[] {
-		const { meeting, recording } = holdEarly(this.store, this.store.now() + this.rng.int(60, 10 * 24 * 60) * MINUTE_MS);
-		return [meeting.meeting_key, recording.recording_id];
-	}
-
-	/** Some meetings that have not started are cancelled; some recordings are deleted. */
-	remove(): void {
-		const now = this.store.now();
-		for (const meeting of [...this.store.meetings.values()]) {
-			const open = !meeting.cancelled && !meeting.completed && meeting.start > now;
-			if (open && this.rng.chance(0.03)) this.store.cancelMeeting(meeting);
-		}
-		for (const id of [...this.store.recordings.keys()]) {
-			if (this.rng.chance(0.02)) this.store.deleteRecording(id);
-		}
-	}
-
-	/** Recordings of meetings ending from now on take this long to become available. */
-	processingTime(): void {
-		this.store.config.recordingProcessingSeconds = this.rng.pick([0, 60, 600, 1800, 3600, 7200]);
-	}
-
-	advance(minutes: number): void {
-		this.store.clock.advance(minutes * 60);
-		this.store.settle();
-	}
-
-	/** IDs of objects dated ahead that the world made eligible. */
-	readonly datedAhead = new Set<string>();
-
-	/** Anything of the above, as one burst of change. */
-	change(): void {
-		const burst = this.rng.next();
-		if (burst < 0.12) this.arrive(this.rng.int(101, 160), this.rng.chance(0.6));
-		else if (burst < 0.8) this.arrive(this.rng.int(1, 5), this.rng.chance(0.3));
-		if (this.rng.chance(0.15)) for (const id of this.holdEarly()) this.datedAhead.add(id);
-		if (this.rng.chance(0.3)) this.processingTime();
-		this.remove();
-	}
-}
-
-/** What one trigger emitted over a run, checked against the world as the run goes. */
-class Ledger {
-	/** Eligible when the workflow was activated: never to be emitted. */
-	readonly before = new Set<string>();
-	/** Eligible at some moment after activation: the only objects that may be emitted. */
-	readonly ever = new Set<string>();
-	readonly counts = new Map<string, number>();
-
-	constructor(readonly node: Trigger) {}
-
-	observe(eligible: Map<string, number>): void {
-		for (const id of eligible.keys()) if (!this.before.has(id)) this.ever.add(id);
-	}
-
-	record(objects: Array<Record<string, unknown>>, idField: string, status: string): void {
-		for (const object of objects) {
-			const id = String(object[idField]);
-			expect({ id, status: object.status }).toEqual({ id, status });
-			if (!this.ever.has(id)) {
-				const why = this.before.has(id) ? 'was already eligible at activation' : 'was never eligible';
-				throw new Error(`${this.node.event}: emitted ${id}, which ${why}`);
-			}
-			this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
-			if (this.counts.get(id) !== 1) throw new Error(`${this.node.event}: emitted ${id} a second time`);
-		}
-	}
-
-	/** Everything eligible before a successful poll (and still there) was emitted by it. */
-	expectCaughtUp(eligibleBefore: Map<string, number>, eligibleAfter: Map<string, number>): void {
-		const missed = [...eligibleBefore.keys()].filter(
-			(id) => eligibleAfter.has(id) && !this.before.has(id) && !this.counts.has(id),
-		);
-		if (missed.length > 0) throw new Error(`${this.node.event}: missed ${missed.join(', ')}`);
-	}
-}
-
-const ID_FIELD: Record<TriggerEvent, string> = {
-	meetingCompleted: 'meeting_key',
-	recordingAvailable: 'recording_id',
-};
-const STATUS: Record<TriggerEvent, string> = { meetingCompleted: 'completed', recordingAvailable: 'available' };
 
 type Plan =
 	| { kind: 'quiet' }
@@ -212,6 +78,8 @@ interface Tally {
 	datedAhead: number;
 	/** How far Zoho's clock was from n8n's, in hours (negative: behind). */
 	skewHours: number;
+	/** What each event emitted. */
+	byEvent: Map<TriggerEvent, number>;
 }
 
 async function simulate(seed: number): Promise<Tally> {
@@ -228,6 +96,7 @@ async function simulate(seed: number): Promise<Tally> {
 		changedMidPoll: 0,
 		datedAhead: 0,
 		skewHours,
+		byEvent: new Map(),
 	};
 	store.config.recordingProcessingSeconds = 1800;
 	// Zoho's clock apart from n8n's, before anything exists that its moving back could undo.
@@ -243,6 +112,11 @@ async function simulate(seed: number): Promise<Tally> {
 		});
 	}
 	addMeeting(store, now - 10 * MINUTE_MS, { topic: 'Running', duration: 120, recording_enabled: true });
+	// And ahead: meetings scheduled, one already cancelled, webinars with registrations.
+	world.arrive(5, false);
+	store.cancelMeeting(addMeeting(store, now + 5 * HOUR_S * 1000, { topic: 'Called off', duration: 30 }));
+	world.arriveWebinars(3);
+	world.register(true);
 
 	const ledgers = EVENTS.map(
 		(event) => new Ledger(trigger(handle, event, { lookBackWindow: WINDOW_HOURS, name: event })),
@@ -262,32 +136,25 @@ async function simulate(seed: number): Promise<Tally> {
 
 		const plan = planPoll(rng);
 		const since = Date.parse(node.state()?.since ?? '');
-		const pagesNow = Math.max(1, Math.ceil(world.listed(event, since).length / 100));
+		const pagesNow = world.requestsOfPass(event, since);
 		const target = rng.int(1, pagesNow);
 		await handle.admin.clearFaults();
 		await handle.admin.clearRequests();
-		const path = `^${LIST_PATH[event]}$`;
+		const path = LIST_PATTERN[event];
 		if (plan.kind === 'retried' || plan.kind === 'failing') {
 			// Requests before the target pass untouched (a zero delay), so the fault lands on page `target`.
 			if (target > 1) await handle.admin.injectFault({ path, count: target - 1, fault: { type: 'delay', ms: 0 } });
 			await handle.admin.injectFault({ path, count: plan.kind === 'failing' ? plan.count : 1, fault: plan.fault });
 		}
-		let listCalls = 0;
-		const list = event === 'meetingCompleted' ? 'listMeetings' : 'listRecordings';
-		const original = store[list].bind(store) as (filter: DateFilter) => never;
-		const spy =
+		const restore =
 			plan.kind === 'changing'
-				? jest.spyOn(store as Pick<Store, typeof list>, list).mockImplementation((filter: DateFilter) => {
-						listCalls += 1;
-						if (listCalls === target) {
-							// Between two pages of this poll: things arrive, end, and disappear.
-							for (const other of ledgers) other.observe(world.eligible(other.node.event));
-							world.advance(rng.int(1, 30));
-							world.change();
-							for (const other of ledgers) other.observe(world.eligible(other.node.event));
-							tally.changedMidPoll += 1;
-						}
-						return original(filter);
+				? changeBeforeRequest(store, world.listMethods(event), target, () => {
+						// Between two pages of this poll: things arrive, end, and disappear.
+						for (const other of ledgers) other.observe(world.eligible(other.node.event));
+						world.advance(rng.int(1, 30));
+						world.change();
+						for (const other of ledgers) other.observe(world.eligible(other.node.event));
+						tally.changedMidPoll += 1;
 					})
 				: undefined;
 
@@ -299,16 +166,18 @@ async function simulate(seed: number): Promise<Tally> {
 			const result = await node.poll();
 			const objects = emitted(result.items);
 			for (const other of ledgers) other.observe(world.eligible(other.node.event));
-			ledger.record(objects, ID_FIELD[event], STATUS[event]);
+			ledger.record(objects);
 			tally.emitted += objects.length;
-			tally.datedAhead += objects.filter((object) => world.datedAhead.has(String(object[ID_FIELD[event]]))).length;
+			tally.byEvent.set(event, (tally.byEvent.get(event) ?? 0) + objects.length);
+			const { idField } = TRIGGER_EVENTS[event];
+			tally.datedAhead += objects.filter((object) => world.datedAhead.has(String(object[idField]))).length;
 		} catch (error) {
 			if (plan.kind !== 'failing') throw error;
 			tally.failed += 1;
 			if (node.snapshot() !== stateBefore) throw new Error(`${event}: a failed poll changed the stored state`);
 			return;
 		} finally {
-			spy?.mockRestore();
+			restore?.();
 		}
 		if (plan.kind === 'changing') return;
 
@@ -320,10 +189,8 @@ async function simulate(seed: number): Promise<Tally> {
 			// Only the pages the window needs: one for a window that fits a page. (A meeting
 			// ending on the real clock during the poll may add one to the count afterwards.)
 			const requests = await listRequests(handle, event);
-			const pagesAfter = Math.max(1, Math.ceil(world.listed(event, since).length / 100));
-			expect([pagesNow, pagesAfter]).toContain(requests.length);
-			expect(requests.map((r) => r.query.page)).toEqual(requests.map((_, i) => String(i + 1)));
-			expect(requests.every((r) => r.query.per_page === '100' && r.query.from_date === zohoTime(since))).toBe(true);
+			expect([pagesNow, world.requestsOfPass(event, since)]).toContain(requests.length);
+			expectWholePass(requests, since);
 			if (requests.length === 1) tally.quietSinglePage += 1;
 		}
 	};
@@ -342,7 +209,7 @@ async function simulate(seed: number): Promise<Tally> {
 			const before = world.eligible(ledger.node.event);
 			ledger.observe(before);
 			const result = await ledger.node.poll();
-			ledger.record(emitted(result.items), ID_FIELD[ledger.node.event], STATUS[ledger.node.event]);
+			ledger.record(emitted(result.items));
 			ledger.expectCaughtUp(before, world.eligible(ledger.node.event));
 			tally.polls += 1;
 		}
@@ -351,13 +218,40 @@ async function simulate(seed: number): Promise<Tally> {
 	return tally;
 }
 
+/** Runs `change` just before the `nth` list request of a poll is answered: `methods` answer them. */
+function changeBeforeRequest(store: Store, methods: Array<keyof Store>, nth: number, change: () => void): () => void {
+	let calls = 0;
+	const spies = methods.map((method) => {
+		const original = (store[method] as (argument: unknown) => unknown).bind(store);
+		const methodsOf = store as unknown as Record<string, (argument: unknown) => unknown>;
+		return jest.spyOn(methodsOf, method).mockImplementation((argument: unknown) => {
+			calls += 1;
+			if (calls === nth) change();
+			return original(argument);
+		});
+	});
+	return () => spies.forEach((spy) => spy.mockRestore());
+}
+
+/** A pass without a fault: each list read page by page from 1, 100 a page, from the window start. */
+function expectWholePass(requests: RequestLogEntry[], since: number): void {
+	const pagesByPath = new Map<string, string[]>();
+	for (const { path, query } of requests) {
+		expect(query.per_page).toBe('100');
+		// Registrations have no date filter: their webinars do.
+		if (!path.endsWith('/registrations')) expect(query.from_date).toBe(zohoTime(since));
+		pagesByPath.set(path, [...(pagesByPath.get(path) ?? []), query.page]);
+	}
+	for (const pages of pagesByPath.values()) expect(pages).toEqual(pages.map((_, i) => String(i + 1)));
+}
+
 /** Fetch Test Event: the newest eligible object of the window, and the state untouched. */
 async function fetchTestEvent(ledger: Ledger, world: World): Promise<void> {
 	const { node } = ledger;
 	const event = node.event;
 	const stateBefore = node.snapshot();
 	const since = Date.parse(node.state()?.since ?? '');
-	const inWindow = [...world.eligible(event).values()].filter((start) => start >= since);
+	const inWindow = [...world.eligible(event).values()].filter((eligible) => eligible.start >= since);
 	const result = await node.poll('manual').catch((error: Error) => error);
 	expect(node.snapshot()).toBe(stateBefore);
 	if (inWindow.length === 0) {
@@ -366,8 +260,12 @@ async function fetchTestEvent(ledger: Ledger, world: World): Promise<void> {
 	}
 	if (result instanceof Error) throw result;
 	const [newest] = emitted(result.items);
-	expect(newest.status).toBe(STATUS[event]);
-	expect(Date.parse(String(newest.start_time))).toBe(Math.max(...inWindow));
+	const definition = TRIGGER_EVENTS[event];
+	if (definition.eligibleStatus !== undefined) expect(newest.status).toBe(definition.eligibleStatus);
+	// Newest by start, or by the time it became eligible (see testEvent.ts).
+	const newestOf = (key: keyof Eligible) => Math.max(...inWindow.map((eligible) => eligible[key]));
+	if (definition.newestBy === 'start') expect(Date.parse(String(newest[definition.startField]))).toBe(newestOf('start'));
+	else expect(latestTime(newest, definition.changedFields)).toBe(newestOf('changed'));
 }
 
 describe('Zoho Meeting Trigger simulation', () => {
@@ -401,6 +299,8 @@ describe('Zoho Meeting Trigger simulation', () => {
 		expect(tally.quietSinglePage).toBeGreaterThan(0);
 		expect(tally.changedMidPoll).toBeGreaterThan(0);
 		expect(tally.datedAhead).toBeGreaterThan(0);
+		// Every event had objects come out, not only the busiest.
+		expect(EVENTS.filter((event) => (tally.byEvent.get(event) ?? 0) === 0)).toEqual([]);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { recordingChunk } from '../../sandbox/recordingBytes';
 import { erecordingIdOf } from '../../sandbox/organization/recordings';
-import { connectedZohoCredential, readBinary, ZOHO_CREDENTIAL_TYPE } from '../harness';
+import { capturedLogs, clearCapturedLogs, connectedZohoCredential, readBinary, ZOHO_CREDENTIAL_TYPE } from '../harness';
 import { SANDBOX_ZSOID } from '../helpers/sandboxWorkflow';
 import { emitted, HOUR_S, trigger, useSandbox, zohoTime } from './fixture';
 
@@ -114,4 +114,23 @@ describe.each([
 		await expect(node.poll()).rejects.toMatchObject({ message: expect.stringMatching(/^Look Back Window /) });
 		expect(await handle.admin.requests('api')).toEqual([]);
 	});
+});
+
+test("Zoho's clock behind n8n's by more than the window: the first window follows Zoho's clock, the meeting comes out once", async () => {
+	handle.sandbox.state.clock.advance(-3 * HOUR_S);
+	const start = zohoTime((await handle.admin.clock()).nowMs - 30 * 60_000);
+	const { meetings } = await handle.admin.seed({ meetings: [{ topic: 'Running', start_time: start, duration: 60 }] });
+	const completed = trigger(handle, 'meetingCompleted', { lookBackWindow: 1 });
+	clearCapturedLogs();
+
+	expect((await completed.poll()).items).toBeNull();
+	// The list has no date filter: the window is the node's, placed again by the answer's Date header.
+	expect(capturedLogs()).toContainEqual(
+		expect.objectContaining({ level: 'warn', message: expect.stringMatching(/Zoho's clock is 10\d{3} s behind n8n's/) }),
+	);
+	expect(Date.parse(completed.state()?.since ?? '')).toBeLessThan(Date.parse(start));
+
+	await handle.admin.advanceClock(HOUR_S);
+	expect(emitted((await completed.poll()).items).map((m) => m.meeting_key)).toEqual([meetings[0].meeting_key]);
+	expect((await completed.poll()).items).toBeNull();
 });

@@ -12,6 +12,10 @@ export interface Wire {
 	api: ApiName;
 	/** Meeting > Get Many's list request, and Meeting > Create's. */
 	meetings: string;
+	/** Recording > Get Many's list of every recording (New Recording's list). */
+	recordings: string;
+	/** The finest start time the API writes: the organization API's `startTime` text has no seconds. */
+	startUnitMs: number;
 	/** The request that carries a recording's file (its answer, or a redirect to the file host). */
 	recordingFile: string;
 	/** The status of an answer refusing an expired token: 401 INVALID_TOKEN, or Zoho's 400 INVALID_OAUTHTOKEN. */
@@ -36,6 +40,8 @@ export const WIRES: Record<ApiName, Wire> = {
 	v2: {
 		api: 'v2',
 		meetings: '^/api/v2/meetings$',
+		recordings: '^/api/v2/recordings$',
+		startUnitMs: 1000,
 		recordingFile: '/download$',
 		tokenRefused: 401,
 		tokenError: { message: /^INVALID_TOKEN: Access token invalid or expired$/, httpCode: '401' },
@@ -46,6 +52,8 @@ export const WIRES: Record<ApiName, Wire> = {
 	organization: {
 		api: 'organization',
 		meetings: `^${ORGANIZATION}/sessions\\.json$`,
+		recordings: `^/meeting${ORGANIZATION}/recordings\\.json$`,
+		startUnitMs: 60_000,
 		recordingFile: '^/webdownload$',
 		tokenRefused: 400,
 		tokenError: { message: /^INVALID_OAUTHTOKEN: Access token invalid or expired, or of another data center$/, httpCode: '400' },

@@ -1,7 +1,7 @@
 // `npm run lint`, second part: eslint-plugin-n8n-nodes-base 2.x, the package's own choice
 // of rule sets (community for package.json, credentials, nodes), over what ships.
 //
-// The first part, `n8n-node lint` in strict mode (scripts/release/n8n-lint.ts), runs
+// The first part, `n8n-node lint` in strict mode (scripts/release/n8n-lint.tsx), runs
 // n8n's default eslint.config.mjs, which may not be changed: it brings
 // @n8n/eslint-plugin-community-nodes, typescript-eslint and import-x, and the same three
 // rule sets from the eslint-plugin-n8n-nodes-base 1.x that @n8n/node-cli depends on.

@@ -3,9 +3,9 @@ module.exports = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
-	testMatch: ['**/*.test.ts'],
+	testMatch: ['**/*.test.tsx'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+		'^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
 		// n8n-core loads the ESM-only file-type with import(), which jest 29 cannot serve
 		// without --experimental-vm-modules: see test/harness/jest/dynamic-import-transformer.js.
 		'/n8n-core/dist/.+\\.js$': '<rootDir>/test/harness/jest/dynamic-import-transformer.js',

@@ -10,12 +10,12 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	// *.e2e.ts, so the unit-test config (jest.config.js, **/*.test.ts) never picks these up.
-	testMatch: ['**/*.e2e.ts'],
+	testMatch: ['**/*.e2e.tsx'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+		'^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
 	},
-	globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
-	globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
+	globalSetup: '<rootDir>/test/e2e/globalSetup.tsx',
+	globalTeardown: '<rootDir>/test/e2e/globalTeardown.tsx',
 	maxWorkers: 1,
 	testTimeout: 180000,
 	slowTestThreshold: 60,

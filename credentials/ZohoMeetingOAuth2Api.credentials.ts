@@ -61,8 +61,8 @@ export class ZohoMeetingOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'http://localhost:4010',
-			description: 'Base URL of the OAuth server, the host of /oauth/v2/auth and /oauth/v2/token',
+			placeholder: 'https://accounts.example.com',
+			description: 'Base URL of the OAuth server, the host of /oauth/v2/auth and /oauth/v2/token. Use https (plain http only for a sandbox on localhost).',
 			displayOptions: { show: { dataCenter: [CUSTOM_DATA_CENTER] } },
 		},
 		{
@@ -71,8 +71,8 @@ export class ZohoMeetingOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'http://localhost:4010',
-			description: 'Base URL of the Zoho Meeting API, the host of /api/v2/',
+			placeholder: 'https://meeting-gateway.example.com',
+			description: 'Base URL of the Zoho Meeting API, the host of /api/v2/. Use https (plain http only for a sandbox on localhost).',
 			displayOptions: { show: { dataCenter: [CUSTOM_DATA_CENTER] } },
 		},
 		{

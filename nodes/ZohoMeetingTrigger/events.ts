@@ -32,8 +32,9 @@ export interface TriggerEventDefinition extends EventSource {
 const meetings = (status: string): FlatList => ({ path: '/meetings', qs: { status } });
 
 /**
- * The spec's lists filter meetings by `status` but recordings by nothing but dates, and
- * have no "changed since" filter at all: docs/trigger.md says what each event costs.
+ * The API contract's lists (docs/api-contract.md) filter meetings by `status` but
+ * recordings by nothing but dates, and have no "changed since" filter at all:
+ * docs/trigger.md says what each event costs.
  */
 export const TRIGGER_EVENTS: Record<TriggerEvent, TriggerEventDefinition> = {
 	meetingCancelled: {
@@ -43,7 +44,7 @@ export const TRIGGER_EVENTS: Record<TriggerEvent, TriggerEventDefinition> = {
 		idField: 'meeting_key',
 		eligibleStatus: 'cancelled',
 		startField: 'start_time',
-		// Cancelling modifies the meeting (spec "Cancel Meeting"; sandbox/store.ts markCancelled).
+		// Cancelling modifies the meeting (spec "Cancel Meeting"; sandbox/store.tsx markCancelled).
 		changedFields: ['created_time', 'modified_time'],
 		noun: 'cancelled meeting',
 		howToGetOne: 'Cancel a meeting that has not started',

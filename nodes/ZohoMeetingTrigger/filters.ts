@@ -49,7 +49,7 @@ export function topicMatches(object: IDataObject, field: string, filters: Trigge
 }
 
 /**
- * The presenter's email of a meeting, lower-cased: the spec's `presenter: {email, name}`,
+ * The presenter's email of a meeting, lower-cased: the API contract's `presenter: {email, name}`,
  * or the `presenterEmail` of Zoho's organization lists (docs/zoho-api.md), whose
  * `presenter` is a user ID.
  */

@@ -31,7 +31,7 @@ export function idOf(object: IDataObject, idField: string): string | undefined {
 /**
  * Whether the object's own times (`fields`, e.g. `created_time`, `modified_time`) show
  * that it changed after `instantMs`. A meeting is modified when it completes or is
- * cancelled (the sandbox models it so, sandbox/store.ts), a recording is created when its
+ * cancelled (the sandbox models it so, sandbox/store.tsx), a recording is created when its
  * meeting ends, a registration carries `registered_time`, so most objects that became
  * eligible after the instant say so. A recording created earlier that finished processing
  * after it does not: it carries no time of becoming available (docs/trigger.md, "What it

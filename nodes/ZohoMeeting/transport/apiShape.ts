@@ -8,7 +8,7 @@ import { organizationDialect, readOrganizationError } from './dialects/organizat
 import { v2Dialect } from './dialects/v2';
 import { zohoErrorOf } from './errors';
 import { sendWire } from './exchange';
-import type { RequestChannel } from './request';
+import type { RequestChannel } from './channel';
 
 /**
  * Which API a credential's account speaks: its API setting says, or (`auto`, and

@@ -20,7 +20,8 @@ import type { ListPage, Translation, WireRequest } from './dialects/dialect';
 import { downloadToBinary, type DownloadChannel, type DownloadOptions } from './download';
 import { pages, pageThrough, requestPage, type PagesOptions } from './pagination';
 import { assertPathId } from './pathIds';
-import { sendRequest, type ApiRequest, type Connection, type Endpoint, type RawResponse } from './request';
+import type { ApiRequest, Connection, Endpoint, RawResponse } from './channel';
+import { sendRequest } from './request';
 import { RequestSlots } from './slots';
 import { checkCredentialUrls } from './urls';
 

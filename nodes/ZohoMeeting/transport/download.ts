@@ -7,7 +7,8 @@ import { isRedirect, readSmallBody, throwIfCancelled } from './exchange';
 import { checkFileHost, mayCarryToken } from './fileHosts';
 import { fileNameFromHeaders, safeFileName } from './fileNames';
 import { headerOf } from './headers';
-import { sendRequest, type Answer, type ApiRequest, type RawResponse, type RequestChannel } from './request';
+import type { Answer, ApiRequest, RawResponse, RequestChannel } from './channel';
+import { sendRequest } from './request';
 import { backoffMs, isTransient, MAX_TRANSIENT_RETRIES } from './retry';
 
 const MAX_REDIRECTS = 5;
@@ -133,14 +134,27 @@ class BodyWatch {
 		this.broken = new Promise<never>((_, reject) => (this.giveUp = reject));
 		this.broken.catch(() => {});
 		channel.cancelSignal?.addEventListener('abort', this.onCancel, { once: true });
-		// Paused first, so that counting does not start the flow before n8n's reader is attached (which resumes it).
+		// Paused first, so that counting does not start the flow before n8n's reader is attached.
 		body.pause();
 		body.on('data', (chunk: Buffer) => this.count(chunk.length));
+		body.on('newListener', this.resumeForReader);
 		this.endPeriod();
 	}
 
+	/**
+	 * pipe() and async iteration (n8n 1.85, 2.x) read a paused stream; a bare `data` listener
+	 * (n8n 1.1xx's streamToBuffer) does not resume it: the reader's own listener does.
+	 */
+	private readonly resumeForReader = (event: string | symbol): void => {
+		if (event !== 'data') return;
+		this.body.removeListener('newListener', this.resumeForReader);
+		// Flowing starts on the next tick, after the reader's listener is attached.
+		this.body.resume();
+	};
+
 	stop(): void {
 		this.stopped = true;
+		this.body.removeListener('newListener', this.resumeForReader);
 		this.channel.cancelSignal?.removeEventListener('abort', this.onCancel);
 	}
 

@@ -51,7 +51,7 @@ function innermost(error: unknown): ErrorLike {
 
 export function toFailure(error: unknown): Failure {
 	const inner = innermost(error);
-	const response = inner?.response;
+	const response = inner?.response ?? answerKeptByN8n1(error);
 	const code = typeof inner?.code === 'string' ? inner.code : undefined;
 	let status = typeof response?.status === 'number' ? response.status : undefined;
 	// axios reports a body that broke off after a 2xx status line ("stream has been
@@ -67,6 +67,14 @@ export function toFailure(error: unknown): Failure {
 		refreshFailed: code === 'EAUTH' || code === 'ESTATUS',
 		tokenEndpointStatus: code === 'ESTATUS' && typeof inner?.status === 'number' ? inner.status : undefined,
 	};
+}
+
+/** n8n 1.x's NodeApiError drops the axios error (its `cause` class field resets it) but keeps the status and a JSON body. */
+function answerKeptByN8n1(error: unknown): ErrorLike['response'] {
+	const wrapper = error as { httpCode?: unknown; context?: { data?: unknown } } | undefined;
+	const httpCode = typeof wrapper?.httpCode === 'string' ? wrapper.httpCode : '';
+	if (!/^[1-5]\d\d$/.test(httpCode)) return undefined;
+	return { status: Number(httpCode), data: wrapper?.context?.data };
 }
 
 export function tryParseJson(text: string): unknown {

@@ -8,7 +8,7 @@ import { checkFileHost, mayCarryToken } from './fileHosts';
 import { headerOf } from './headers';
 import { resetTimeMs } from './rateLimit';
 import { backoffMs, isTransient, MAX_TRANSIENT_RETRIES, retryDecision, type Attempts, type RetryDecision } from './retry';
-import type { RawResponse, RequestChannel } from './request';
+import type { RawResponse, RequestChannel } from './channel';
 
 /** One wire request and how to send it. */
 export interface WireExchange {

@@ -9,5 +9,6 @@
  */
 export { ZohoClient, type ClientOptions, type ZohoContext } from './client';
 export { MAX_PER_PAGE } from './pagination';
-export { RequestReached, type ApiRequest } from './request';
+export type { ApiRequest } from './channel';
+export { RequestReached } from './request';
 export { safeFileName } from './fileNames';

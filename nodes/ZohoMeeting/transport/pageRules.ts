@@ -5,7 +5,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ListPage, PageReading } from './dialects/dialect';
 import { headerOf } from './headers';
-import { sendRequest, type ApiRequest, type RequestChannel } from './request';
+import type { ApiRequest, RequestChannel } from './channel';
+import { sendRequest } from './request';
 
 /** Reading a list page by page: one page's request, the stop rules, and the walk that rereads a page. */
 

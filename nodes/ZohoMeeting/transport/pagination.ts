@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ListPage } from './dialects/dialect';
 import { ListWalk, MAX_PAGES, MAX_PER_PAGE, PageRules, requestPage, type Judged } from './pageRules';
-import type { ApiRequest, RequestChannel } from './request';
+import type { ApiRequest, RequestChannel } from './channel';
 
 export { MAX_PAGES, MAX_PER_PAGE, requestPage } from './pageRules';
 

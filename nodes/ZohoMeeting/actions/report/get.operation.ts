@@ -26,7 +26,7 @@ export const options: INodeProperties[] = [
 
 /**
  * The report's participant rows, each with the meeting's key and topic. A participant who
- * attended several sessions of a recurring meeting has a row for each (the spec's
+ * attended several sessions of a recurring meeting has a row for each (the API contract's
  * participant_details). Zoho may leave the list out when no one attended.
  */
 function participantItems(ctx: IExecuteFunctions, itemIndex: number, meetingKey: string, report: IDataObject): IDataObject[] {

@@ -5,7 +5,7 @@ import { assertBoolean } from './parameters';
 /**
  * Simplify on Get and Get Many: the fields of each object that workflows use most (its
  * keys, topic, times, status, links and counts), as n8n's guidelines ask for objects with
- * more than ten fields. The spec's names (docs/api-contract.md), one list per kind of object.
+ * more than ten fields. The API contract's names (docs/api-contract.md), one list per kind of object.
  */
 const KEPT = {
 	meeting: ['meeting_key', 'topic', 'start_time', 'duration', 'timezone', 'status', 'meeting_url', 'is_recurring', 'presenter'],

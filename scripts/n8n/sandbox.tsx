@@ -31,7 +31,7 @@ export async function startSandboxProcess(options: {
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const tsNode = require.resolve('ts-node/dist/bin.js', { paths: [PROJECT_ROOT] });
-	const args = [tsNode, '--transpile-only', path.join('sandbox', 'main.ts')];
+	const args = [tsNode, '--transpile-only', path.join('sandbox', 'main.tsx')];
 	if (options.api) args.push(`--api=${options.api}`);
 	const service = startService(process.execPath, args, {
 		name: 'sandbox',

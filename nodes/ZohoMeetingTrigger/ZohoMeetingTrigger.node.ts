@@ -12,6 +12,7 @@ import { searchWebinars } from '../ZohoMeeting/methods/listSearch';
 import { TRIGGER_EVENTS } from './events';
 import { readFilters, scopeOf } from './filters';
 import type { PollPlan } from './items';
+import { assertOffered } from './offered';
 import { PollRound, type RoundSettings, type TriggerEvent } from './pollState';
 import { pollWithLease } from './pollWindow';
 import { DEFAULT_LOOK_BACK_HOURS, MAX_LOOK_BACK_HOURS, triggerProperties } from './properties';
@@ -56,6 +57,8 @@ export class ZohoMeetingTrigger implements INodeType {
 			nowMs: Date.now(),
 			scope: scopeOf(plan.filters, plan.webinarKey),
 		};
+		// Every parameter is checked first: bad input fails before the API is even asked for.
+		await assertOffered(this, plan.definition);
 		if (this.getMode() === 'manual') {
 			const { since } = new PollRound(this.getWorkflowStaticData('node').pollState, settings);
 			return await fetchTestEvent.call(this, plan, since, lookBackHours);

@@ -22,6 +22,11 @@ export interface TriggerEventDefinition extends EventSource {
 	topicField: string;
 	/** Where Presenter Email looks: the object's own `presenter`, or its meeting's; absent: no presenter filter. */
 	presenterOf?: 'object' | 'meeting';
+	/**
+	 * Set for an event Zoho's organization API cannot list (docs/zoho-api.md): why, and
+	 * what to use instead. The trigger refuses it there before any list request (offered.ts).
+	 */
+	notInOrganization?: { why: string; instead: string };
 }
 
 const meetings = (status: string): FlatList => ({ path: '/meetings', qs: { status } });
@@ -46,6 +51,11 @@ export const TRIGGER_EVENTS: Record<TriggerEvent, TriggerEventDefinition> = {
 		newestBy: 'change',
 		topicField: 'topic',
 		presenterOf: 'object',
+		notInOrganization: {
+			why: 'Zoho deletes a cancelled meeting: its meeting lists (all, past, today, upcoming) hold no cancelled ones',
+			instead:
+				'Watch Meeting Scheduled or Meeting Completed instead, or, where a workflow of yours cancels meetings (Zoho Meeting node, Meeting > Delete), go on from that workflow.',
+		},
 	},
 	meetingCompleted: {
 		event: 'meetingCompleted',
@@ -92,6 +102,10 @@ export const TRIGGER_EVENTS: Record<TriggerEvent, TriggerEventDefinition> = {
 		howToGetOne: 'Register for an upcoming webinar',
 		newestBy: 'change',
 		topicField: 'webinar_topic',
+		notInOrganization: {
+			why: "No Zoho page or client code in use lists a webinar's registrations",
+			instead: 'See the registrations in Zoho Meeting, which also emails each registrant.',
+		},
 	},
 	// The recordings list has no status filter: it lists processing ones too, and the
 	// trigger waits until a recording's status is `available`. A recording names no

@@ -9,10 +9,10 @@ export const DEFAULT_LOOK_BACK_HOURS = 24;
 export const MAX_LOOK_BACK_HOURS = 2_160;
 
 const EVENT_DESCRIPTIONS: Record<TriggerEvent, string> = {
-	meetingCancelled: 'A meeting that was cancelled before it started',
+	meetingCancelled: "A meeting that was cancelled before it started (not offered by Zoho's organization API)",
 	meetingCompleted: 'A meeting whose status became completed (a recurring series: after its last occurrence)',
 	meetingScheduled: 'A meeting that was scheduled (created)',
-	newRegistration: 'A new registration for an upcoming webinar, or for the chosen one',
+	newRegistration: "A new registration for an upcoming webinar, or for the chosen one (not offered by Zoho's organization API)",
 	recordingAvailable: 'A recording that finished processing and can be downloaded',
 };
 

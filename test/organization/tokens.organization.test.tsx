@@ -50,6 +50,28 @@ describe('organization API: a refused token', () => {
 		expect(refreshes()).toBe(before + 1);
 	});
 
+	it('tries the refresh again with the request when the token endpoint fails for a moment (a 500, then a reset)', async () => {
+		await sandbox.admin.seed({ meetings: 1 });
+		await sandbox.admin.expireTokens();
+		await sandbox.admin.injectFault({ path: '^/oauth/v2/token$', fault: { type: 'status', status: 500 } });
+		await sandbox.admin.injectFault({ path: '^/oauth/v2/token$', fault: { type: 'reset' } });
+
+		const result = await sandbox.runZoho({ resource: 'meeting', operation: 'getAll', returnAll: true });
+
+		expect(result.error).toBeUndefined();
+		expect(result.output(ZOHO_NODE_NAME)).toHaveLength(1);
+		// Each try is refused with the old token first: a refresh that failed did not happen.
+		expect((await sandbox.admin.requests()).map((r) => `${r.origin} ${r.status}`)).toEqual([
+			'api 400',
+			'oauth 500',
+			'api 400',
+			'oauth null',
+			'api 400',
+			'oauth 200',
+			'api 200',
+		]);
+	});
+
 	it('asks to reconnect when Zoho refuses the refresh', async () => {
 		// A credential of its own: its refresh token is revoked for good.
 		const credential = await sandbox.addCredential({ api: 'organization', organizationId: SANDBOX_ZSOID });

@@ -7,32 +7,31 @@ import type { Store } from '../../sandbox/store';
 import type { PollResult } from '../harness';
 import { holdEarly } from '../helpers/heldEarly';
 import { random, type Random } from '../helpers/random';
+import { DIALECTS, type Wire } from './dialects';
 import { count } from './ledger';
-import { TEST_REQUEST_TIMEOUT_MS, useReliabilitySandbox } from './session';
+import { TEST_REQUEST_TIMEOUT_MS, useReliabilitySandbox, type ReliabilitySandbox } from './session';
 
 /**
  * The class "future and skewed timestamps", generated: in each case an active Zoho Meeting
  * Trigger polls the sandbox while Zoho's clock (the sandbox's) is set apart from n8n's (the
  * host's) by up to three windows either way, meetings are held early and keep their
  * scheduled start up to a month ahead (and so do their recordings), ordinary meetings come
- * and go, and the faults of trigger.reliability.ts hit the polls. Each case must end with
+ * and go, and the faults of trigger.reliability.tsx hit the polls. Each case must end with
  * nothing that was eligible at activation emitted, everything that became eligible later
- * emitted exactly once, and every failed poll leaving the stored state as it was.
+ * emitted exactly once, and every failed poll leaving the stored state as it was. The
+ * cases run in both dialects: in Zoho's organization API (docs/zoho-api.md) start times
+ * are whole minutes, recordings are named by their `erecordingId`, the lists have no date
+ * filter, and a meeting's status comes from its schedule read by Zoho's clock.
  *
  * Replay one case: ZOHO_CLOCK_CASE=<n> npx jest -c jest.reliability.config.js test/reliability/clocks.reliability.tsx
  */
-const zoho = useReliabilitySandbox({ fastPolicy: true });
-
 const CASES = 24;
 const SEED = 20_251_215;
 const MINUTE_MS = 60_000;
 /** The events whose objects a skewed clock dates (the simulation, test/trigger, runs all five skewed). */
 type ClockEvent = Extract<TriggerEvent, 'meetingCompleted' | 'recordingAvailable'>;
 
-const LIST_PATH: Record<ClockEvent, string> = {
-	meetingCompleted: '^/api/v2/meetings$',
-	recordingAvailable: '^/api/v2/recordings$',
-};
+const listPath = (wire: Wire, event: ClockEvent) => (event === 'meetingCompleted' ? wire.meetings : wire.recordings);
 const ID_FIELD: Record<ClockEvent, string> = { meetingCompleted: 'meeting_key', recordingAvailable: 'recording_id' };
 
 /** Faults a poll survives (the transport retries), and faults it fails on. */
@@ -66,8 +65,8 @@ const cases: ClockCase[] = Array.from({ length: CASES }, (_, index) => {
 const only = process.env.ZOHO_CLOCK_CASE;
 const selected = only === undefined ? cases : cases.filter((entry) => entry.index === Number(only));
 
-/** What is eligible in the store now, by ID. */
-function eligibleIds(store: Store, event: ClockEvent): Set<string> {
+/** What is eligible in the store now, by the ID the dialect's API gives. */
+function eligibleIds(store: Store, event: ClockEvent, wire: Wire): Set<string> {
 	store.settle();
 	const ids = new Set<string>();
 	if (event === 'meetingCompleted') {
@@ -76,7 +75,7 @@ function eligibleIds(store: Store, event: ClockEvent): Set<string> {
 		}
 	} else {
 		for (const recording of store.recordings.values()) {
-			if (store.recordingStatus(recording) === 'available') ids.add(recording.recording_id);
+			if (store.recordingStatus(recording) === 'available') ids.add(wire.recordingId(recording.recording_id));
 		}
 	}
 	return ids;
@@ -87,26 +86,28 @@ function eligibleIds(store: Store, event: ClockEvent): Set<string> {
  * window, so each is eligible (its recording processed) well inside the window; and now
  * and then one held early. Returns the IDs dated ahead.
  */
-function arrive(store: Store, rng: Random, windowMinutes: number): string[] {
+function arrive(store: Store, rng: Random, windowMinutes: number, wire: Wire): string[] {
 	const now = store.now();
 	const quarter = Math.max(5, Math.floor(windowMinutes / 4));
+	const whole = (ms: number) => Math.floor(ms / wire.startUnitMs) * wire.startUnitMs;
 	for (let i = rng.int(0, 3); i > 0; i--) {
-		const start = Math.floor((now - rng.int(0, quarter) * MINUTE_MS) / 1000) * 1000;
+		const start = whole(now - rng.int(0, quarter) * MINUTE_MS);
 		store.createMeeting(
 			{ topic: 'Arrival', duration: rng.int(5, quarter - 2), recording_enabled: rng.chance(0.7) },
 			{ start },
 		);
 	}
 	if (!rng.chance(0.4)) return [];
-	const { meeting, recording } = holdEarly(store, now + rng.int(60, 30 * 24 * 60) * MINUTE_MS);
-	return [meeting.meeting_key, recording.recording_id];
+	const { meeting, recording } = holdEarly(store, whole(now + rng.int(60, 30 * 24 * 60) * MINUTE_MS));
+	return [meeting.meeting_key, wire.recordingId(recording.recording_id)];
 }
 
-async function armFault(event: ClockEvent, fault: Fault, times: number): Promise<void> {
-	await zoho.admin.injectFault({ path: LIST_PATH[event], count: times, fault });
+async function armFault(zoho: ReliabilitySandbox, wire: Wire, event: ClockEvent, fault: Fault, times: number): Promise<void> {
+	await zoho.admin.injectFault({ path: listPath(wire, event), count: times, fault });
 }
 
-describe('Zoho Meeting Trigger: future and skewed timestamps', () => {
+describe.each(DIALECTS)('Zoho Meeting Trigger: future and skewed timestamps (%s API)', (api, wire) => {
+	const zoho = useReliabilitySandbox({ fastPolicy: true, api });
 	const datedAheadEmitted: number[] = [];
 	afterAll(() => {
 		// The class was exercised: objects dated ahead came out, in many cases.
@@ -124,14 +125,14 @@ describe('Zoho Meeting Trigger: future and skewed timestamps', () => {
 			store.clock.advance(skewMinutes * 60);
 			// History: ended before activation, inside the window and before it.
 			for (let i = 0; i < 4; i++) {
-				const start = Math.floor((store.now() - rng.int(20, 2 * windowMinutes) * MINUTE_MS) / 1000) * 1000;
+				const start = Math.floor((store.now() - rng.int(20, 2 * windowMinutes) * MINUTE_MS) / wire.startUnitMs) * wire.startUnitMs;
 				store.createMeeting({ topic: 'History', duration: 10, recording_enabled: true }, { start });
 			}
-			const datedAhead = new Set(arrive(store, rng, windowMinutes));
+			const datedAhead = new Set(arrive(store, rng, windowMinutes, wire));
 
 			const staticData: IDataObject = {};
 			const parameters = { event, options: { lookBackWindow: windowHours } };
-			const atActivation = eligibleIds(store, event);
+			const atActivation = eligibleIds(store, event, wire);
 			expect((await zoho.poll(parameters, staticData)).items).toBeNull();
 
 			const emittedIds: string[] = [];
@@ -141,13 +142,13 @@ describe('Zoho Meeting Trigger: future and skewed timestamps', () => {
 			let failedBefore = false;
 			for (let round = rng.int(4, 7); round > 0; round--) {
 				store.clock.advance(rng.int(5, Math.max(5, windowMinutes / 4)) * 60);
-				for (const id of arrive(store, rng, windowMinutes)) datedAhead.add(id);
+				for (const id of arrive(store, rng, windowMinutes, wire)) datedAhead.add(id);
 				await zoho.admin.clearFaults();
 				// Never two failing polls in a row: the next one must catch up inside the window.
 				const failing: boolean = !failedBefore && rng.chance(0.2);
 				const faulty = failing || rng.chance(0.4);
-				if (failing) await armFault(event, rng.pick(FAILING), 4);
-				else if (faulty) await armFault(event, rng.pick(SURVIVABLE), 1);
+				if (failing) await armFault(zoho, wire, event, rng.pick(FAILING), 4);
+				else if (faulty) await armFault(zoho, wire, event, rng.pick(SURVIVABLE), 1);
 				const stateBefore = JSON.stringify(staticData);
 				const outcome = await zoho.poll(parameters, staticData).then(
 					(result) => result,
@@ -170,7 +171,7 @@ describe('Zoho Meeting Trigger: future and skewed timestamps', () => {
 			store.clock.advance((windowMinutes / 2) * 60);
 			for (let i = 0; i < 2; i++) record(await zoho.poll(parameters, staticData));
 
-			const expected = [...eligibleIds(store, event)].filter((id) => !atActivation.has(id));
+			const expected = [...eligibleIds(store, event, wire)].filter((id) => !atActivation.has(id));
 			expect(emittedIds.filter((id, at) => emittedIds.indexOf(id) !== at)).toEqual([]);
 			expect(emittedIds.filter((id) => atActivation.has(id))).toEqual([]);
 			expect([...emittedIds].sort()).toEqual(expected.sort());

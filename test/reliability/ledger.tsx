@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import type { ApiName } from '../../sandbox/model';
+
 /**
  * The counts the reliability suite reports. Each test file runs in its own module
  * registry (often its own worker), so each writes its counts to a file in the directory
@@ -59,13 +61,26 @@ const zero = (): Counts => ({
 	gatewayCases: 0,
 });
 
-const counts = zero();
-
-export function count(name: keyof Counts, by = 1): void {
-	counts[name] += by;
+/** Every count of a run, and apart those of the cases run in the organization dialect (also in the first). */
+export interface Ledger {
+	all: Counts;
+	organization: Counts;
 }
 
-/** Written once per test file, after its tests. */
+const counts: Ledger = { all: zero(), organization: zero() };
+/** The dialect of the cases counted now: useReliabilitySandbox sets it before each test. */
+let dialect: ApiName = 'v2';
+
+export function countIn(api: ApiName): void {
+	dialect = api;
+}
+
+export function count(name: keyof Counts, by = 1): void {
+	counts.all[name] += by;
+	if (dialect === 'organization') counts.organization[name] += by;
+}
+
+/** Written once per test file (once per dialect's sandbox in it), after its tests. */
 export function writeLedger(testFile: string): void {
 	const dir = process.env[LEDGER_DIR_VARIABLE];
 	if (!dir) return;
@@ -73,16 +88,27 @@ export function writeLedger(testFile: string): void {
 	writeFileSync(path.join(dir, `${path.basename(testFile)}.json`), JSON.stringify(counts));
 }
 
-export function readLedgers(dir: string): Counts {
-	const total = zero();
+export function readLedgers(dir: string): Ledger {
+	const total: Ledger = { all: zero(), organization: zero() };
 	for (const file of readdirSync(dir)) {
-		const part = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Counts;
-		for (const name of Object.keys(total) as Array<keyof Counts>) total[name] += part[name] ?? 0;
+		const part = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Partial<Ledger>;
+		for (const side of ['all', 'organization'] as const) {
+			for (const name of Object.keys(total[side]) as Array<keyof Counts>) total[side][name] += part[side]?.[name] ?? 0;
+		}
 	}
 	return total;
 }
 
-export function summaryLine(total: Counts): string {
+/** The organization dialect's share of the classes that run in both dialects. */
+function organizationPart(part: Counts): string {
+	const hostile = part.redirectCases + part.stallCases + part.pagingCases + part.fileNameCases + part.customUrlCases + part.gatewayCases;
+	return (
+		`; in the organization dialect: ${part.faultsSurvived} faults survived, ${part.badInputsRejected} bad inputs rejected, ` +
+		`${part.clockCases} clock cases, ${hostile} hostile-server cases, ${part.tokensLeaked} tokens leaked (${part.runsScanned} runs scanned)`
+	);
+}
+
+export function summaryLine({ all: total, organization }: Ledger): string {
 	const load = total.loadItems
 		? `, load ${total.loadItems} items with ${total.loadFailures} failed or duplicated in ${Math.round(total.loadSeconds)} s`
 		: '';
@@ -94,6 +120,6 @@ export function summaryLine(total: Counts): string {
 		`${total.textValuesReadAsMeant} text-typed values read as meant, ` +
 		`${total.zoneTimesChecked} local times exact in ${total.zonesSwept} time zones, ` +
 		`${total.clockCases} future-time and clock-skew cases exactly once, ` +
-		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${hostile}${load}`
+		`${total.tokensLeaked} tokens leaked (${total.runsScanned} runs scanned)${hostile}${load}${organizationPart(organization)}`
 	);
 }

@@ -31,8 +31,9 @@ import {
 	type WorkflowRunResult,
 	ZOHO_CREDENTIAL_TYPE,
 } from '../harness';
-import { SANDBOX_CREDENTIAL, ZOHO_MEETING_NODE, ZOHO_NODE_NAME } from '../helpers/sandboxWorkflow';
-import { count, writeLedger } from './ledger';
+import type { ApiName } from '../../sandbox/model';
+import { CREDENTIAL_API, SANDBOX_CREDENTIAL, ZOHO_MEETING_NODE, ZOHO_NODE_NAME } from '../helpers/sandboxWorkflow';
+import { count, countIn, writeLedger } from './ledger';
 
 /** Every token the sandbox issues has this shape, whoever it was issued to. */
 const TOKEN_SHAPE = /1000\.[0-9a-f]{32}\.[0-9a-f]{32}/g;
@@ -71,6 +72,9 @@ export class ReliabilitySandbox {
 	private readonly secrets = new Set<string>();
 	private leaks: string[] = [];
 
+	/** `api`: the sandbox's dialect, and the credential's API (the organization's with its ID given). */
+	constructor(readonly api: ApiName = 'v2') {}
+
 	get sandbox(): Sandbox {
 		return this.running().sandbox;
 	}
@@ -85,7 +89,7 @@ export class ReliabilitySandbox {
 	}
 
 	async start(): Promise<void> {
-		const sandbox = await startSandbox({ quiet: true });
+		const sandbox = await startSandbox({ quiet: true, api: this.api });
 		const admin = new SandboxAdmin(sandbox.url);
 		this.started = { sandbox, admin };
 		this.secrets.add(sandbox.clientSecret);
@@ -93,7 +97,7 @@ export class ReliabilitySandbox {
 		this.credentials.create({
 			type: ZOHO_CREDENTIAL_TYPE,
 			...SANDBOX_CREDENTIAL,
-			data: connectedZohoCredential(sandbox.url, tokens),
+			data: connectedZohoCredential(sandbox.url, tokens, undefined, CREDENTIAL_API[this.api]),
 		});
 	}
 
@@ -260,17 +264,21 @@ function runText(value: unknown): string {
 export interface ReliabilityOptions {
 	/** Shrink the transport's waits and request timeout (TIME_SCALE, TEST_REQUEST_TIMEOUT_MS). */
 	fastPolicy?: boolean;
+	/** The API dialect the sandbox speaks and the credential asks for (default `v2`). */
+	api?: ApiName;
 }
 
 /**
- * The sandbox for one reliability file: started before its tests, reset before each,
- * its logs cleared; after each test, no token may have shown up anywhere; after all,
- * the file's counts go to the ledger.
+ * The sandbox for one reliability file (or one dialect's `describe` of it): started before
+ * its tests, reset before each, its logs cleared; after each test, no token may have shown
+ * up anywhere; after all, the file's counts go to the ledger, those of the organization
+ * dialect's cases also on their own.
  */
 export function useReliabilitySandbox(options: ReliabilityOptions = {}): ReliabilitySandbox {
-	const session = new ReliabilitySandbox();
+	const session = new ReliabilitySandbox(options.api);
 	beforeAll(async () => await session.start());
 	beforeEach(async () => {
+		countIn(session.api);
 		await session.admin.reset();
 		clearCapturedLogs();
 		if (options.fastPolicy) speedUpPolicy();

@@ -11,26 +11,47 @@ import {
 	ZOHO_CREDENTIAL_TYPE,
 } from '../harness';
 import type { TriggerEvent, TriggerState } from '../../nodes/ZohoMeetingTrigger/pollState';
+import type { ApiName } from '../../sandbox/model';
+import { CREDENTIAL_API } from '../helpers/sandboxWorkflow';
 
 export const TRIGGER_TYPE = `${PACKAGE_NAME}.zohoMeetingTrigger`;
-/** The list requests of each event, as a fault's `path` pattern. */
-export const LIST_PATTERN: Record<TriggerEvent, string> = {
-	meetingCancelled: '^/api/v2/meetings$',
-	meetingCompleted: '^/api/v2/meetings$',
-	meetingScheduled: '^/api/v2/meetings$',
-	newRegistration: '^/api/v2/webinars(/[^/]+/registrations)?$',
-	recordingAvailable: '^/api/v2/recordings$',
+
+const SESSIONS = '^/api/v2/\\d+/sessions\\.json$';
+
+/**
+ * The list requests of each event in each dialect, as a fault's `path` pattern: the
+ * organization API's are under the organization's ID (docs/zoho-api.md), and it has no
+ * list of cancelled meetings or of registrations (the trigger refuses those events).
+ */
+export const LIST_PATTERNS: Record<ApiName, Record<TriggerEvent, string>> = {
+	v2: {
+		meetingCancelled: '^/api/v2/meetings$',
+		meetingCompleted: '^/api/v2/meetings$',
+		meetingScheduled: '^/api/v2/meetings$',
+		newRegistration: '^/api/v2/webinars(/[^/]+/registrations)?$',
+		recordingAvailable: '^/api/v2/recordings$',
+	},
+	organization: {
+		meetingCancelled: SESSIONS,
+		meetingCompleted: SESSIONS,
+		meetingScheduled: SESSIONS,
+		newRegistration: '^/api/v2/\\d+/webinar\\.json$',
+		recordingAvailable: '^/meeting/api/v2/\\d+/recordings\\.json$',
+	},
 };
+export const LIST_PATTERN = LIST_PATTERNS.v2;
 
 export const HOUR_S = 3600;
 
 /**
- * One in-process sandbox for a test file, reset before each test. Its rate limits are
- * lifted so that only faults a test arms can answer 429: the real per-minute window
- * would make a test wait up to a minute.
+ * One in-process sandbox for a test file, reset before each test, in the dialect of
+ * `options.api` (the credential's API follows it). Its rate limits are lifted so that only
+ * faults a test arms can answer 429: the real per-minute window would make a test wait up
+ * to a minute.
  */
 export function useSandbox(options: SandboxOptions = {}) {
-	const handle = {} as {
+	const handle = { api: options.api ?? 'v2' } as {
+		api: ApiName;
 		sandbox: Sandbox;
 		admin: SandboxAdmin;
 		credentials: CredentialStore;
@@ -47,7 +68,7 @@ export function useSandbox(options: SandboxOptions = {}) {
 		const tokens = await handle.admin.issueTokens();
 		handle.ref = handle.credentials.create({
 			type: ZOHO_CREDENTIAL_TYPE,
-			data: connectedZohoCredential(handle.sandbox.url, tokens),
+			data: connectedZohoCredential(handle.sandbox.url, tokens, undefined, CREDENTIAL_API[handle.api]),
 		});
 	});
 	return handle;
@@ -110,7 +131,7 @@ export const emitted = (items: INodeExecutionData[][] | null): IDataObject[] =>
 /** The list requests the sandbox saw for an event, in order. */
 export async function listRequests(handle: SandboxHandle, event: TriggerEvent): Promise<RequestLogEntry[]> {
 	return (await handle.admin.requests('api')).filter(
-		(entry) => entry.method === 'GET' && new RegExp(LIST_PATTERN[event]).test(entry.path),
+		(entry) => entry.method === 'GET' && new RegExp(LIST_PATTERNS[handle.api][event]).test(entry.path),
 	);
 }
 

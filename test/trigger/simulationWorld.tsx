@@ -1,19 +1,28 @@
 import { TRIGGER_EVENTS } from '../../nodes/ZohoMeetingTrigger/events';
 import type { TriggerEvent } from '../../nodes/ZohoMeetingTrigger/pollState';
+import type { ApiName } from '../../sandbox/model';
+import { erecordingIdOf } from '../../sandbox/organization/recordings';
 import type { MeetingInput, MeetingRecord, Store, WebinarRecord } from '../../sandbox/store';
 import { holdEarly } from '../helpers/heldEarly';
 import type { Random } from '../helpers/random';
 import { zohoTime, type Trigger } from './fixture';
 
 /**
- * The world of the trigger simulation (simulation.test.ts): what the sandbox holds, read
+ * The world of the trigger simulation (simulation.test.tsx): what the sandbox holds, read
  * and changed straight in its store, and the ledger that judges what each trigger emitted.
+ * In the organization dialect (docs/zoho-api.md) the world is what that API shows: start
+ * times to the minute (its `startTime` text has no seconds), recordings by their
+ * `erecordingId`, no times of creation or change, the whole list type on every pass (it
+ * has no date filter), and Meeting Scheduled is a meeting not started yet (`upcoming`).
  */
 
 const MINUTE_MS = 60_000;
 const PAGE = 100;
 
-/** What the truth knows of an eligible object: its start (a registration: its webinar's) and when it became eligible. */
+/**
+ * What the truth knows of an eligible object: its start (a registration: its webinar's)
+ * and when it became eligible (-Infinity where the API's objects do not tell).
+ */
 export interface Eligible {
 	start: number;
 	changed: number;
@@ -22,9 +31,13 @@ export interface Eligible {
 const second = (ms: number) => Math.floor(ms / 1000) * 1000;
 const pages = (count: number) => Math.max(1, Math.ceil(count / PAGE));
 
-/** A meeting put straight into the store, whole seconds, at any start (the API refuses past ones). */
-export function addMeeting(store: Store, start: number, fields: MeetingInput): MeetingRecord {
-	return store.createMeeting({ ...fields, start_time: zohoTime(second(start)) }, { start: second(start) });
+/** The finest start time each dialect can express. */
+export const START_UNIT_MS: Record<ApiName, number> = { v2: 1000, organization: MINUTE_MS };
+
+/** A meeting put straight into the store, in whole `unitMs`, at any start (the API refuses past ones). */
+export function addMeeting(store: Store, start: number, fields: MeetingInput, unitMs = 1000): MeetingRecord {
+	const at = Math.floor(start / unitMs) * unitMs;
+	return store.createMeeting({ ...fields, start_time: zohoTime(at) }, { start: at });
 }
 
 export class World {
@@ -34,7 +47,22 @@ export class World {
 	constructor(
 		private readonly store: Store,
 		private readonly rng: Random,
+		readonly api: ApiName = 'v2',
 	) {}
+
+	private get organization(): boolean {
+		return this.api === 'organization';
+	}
+
+	/** A recording's ID as the dialect's API gives it. */
+	recordingIdOf(recordingId: string): string {
+		return this.organization ? erecordingIdOf(recordingId) : recordingId;
+	}
+
+	/** When an object became eligible, as far as the dialect's objects tell. */
+	private changedAt(ms: number): number {
+		return this.organization ? -Infinity : second(ms);
+	}
 
 	/** Eligible objects now, ID → what the truth knows of them. */
 	eligible(event: TriggerEvent): Map<string, Eligible> {
@@ -43,7 +71,7 @@ export class World {
 		if (event === 'recordingAvailable') {
 			for (const recording of this.store.recordings.values()) {
 				if (this.store.recordingStatus(recording) === 'available') {
-					result.set(recording.recording_id, { start: recording.start, changed: second(recording.created) });
+					result.set(this.recordingIdOf(recording.recording_id), { start: recording.start, changed: this.changedAt(recording.created) });
 				}
 			}
 		} else if (event === 'newRegistration') {
@@ -53,14 +81,19 @@ export class World {
 				}
 			}
 		} else {
-			const status = TRIGGER_EVENTS[event].eligibleStatus;
 			for (const meeting of this.store.meetings.values()) {
-				if (this.store.meetingStatus(meeting) !== status) continue;
+				if (!this.isEligible(meeting, event)) continue;
 				const changed = event === 'meetingScheduled' ? meeting.created : Math.max(meeting.created, meeting.modified);
-				result.set(meeting.meeting_key, { start: meeting.start, changed: second(changed) });
+				result.set(meeting.meeting_key, { start: meeting.start, changed: this.changedAt(changed) });
 			}
 		}
 		return result;
+	}
+
+	/** A meeting has the event's status; in the organization API a scheduled one is also not started yet. */
+	private isEligible(meeting: MeetingRecord, event: TriggerEvent): boolean {
+		if (this.store.meetingStatus(meeting) !== TRIGGER_EVENTS[event].eligibleStatus) return false;
+		return !(this.organization && event === 'meetingScheduled') || meeting.start > this.store.now();
 	}
 
 	/** How many list requests a full pass from `since` takes: a page per 100, at least one per list. */
@@ -72,8 +105,10 @@ export class World {
 			const webinars = this.store.listWebinars({ status: 'scheduled', from });
 			return pages(webinars.length) + webinars.reduce((sum, webinar) => sum + pages(webinar.registrations.size), 0);
 		}
-		if (list.path === '/recordings') return pages(this.store.listRecordings({ from }).length);
-		return pages(this.store.listMeetings({ status: String(list.qs.status), from }).length);
+		// The organization API filters by no date: every pass reads the whole list type.
+		if (list.path === '/recordings') return pages(this.store.listRecordings(this.organization ? {} : { from }).length);
+		if (!this.organization) return pages(this.store.listMeetings({ status: String(list.qs.status), from }).length);
+		return pages([...this.store.meetings.values()].filter((meeting) => this.isEligible(meeting, event)).length);
 	}
 
 	/** The store methods that answer the event's list requests (a test spies on them to change the world mid-poll). */
@@ -91,11 +126,8 @@ export class World {
 		const now = this.store.now();
 		const shared = now + this.rng.int(-60, 180) * MINUTE_MS;
 		for (let i = 0; i < count; i++) {
-			addMeeting(this.store, sameSecond ? shared : now + this.rng.int(-60, 180) * MINUTE_MS, {
-				topic: `Simulated ${i}`,
-				duration: this.rng.pick([15, 30, 45, 60, 120, 240, 360]),
-				recording_enabled: this.rng.chance(0.7),
-			});
+			const fields = { topic: `Simulated ${i}`, duration: this.rng.pick([15, 30, 45, 60, 120, 240, 360]), recording_enabled: this.rng.chance(0.7) };
+			addMeeting(this.store, sameSecond ? shared : now + this.rng.int(-60, 180) * MINUTE_MS, fields, START_UNIT_MS[this.api]);
 		}
 		this.store.settle();
 	}
@@ -126,9 +158,10 @@ export class World {
 	 * and so does its recording.
 	 */
 	holdEarly(): void {
-		const { meeting, recording } = holdEarly(this.store, this.store.now() + this.rng.int(60, 10 * 24 * 60) * MINUTE_MS);
+		const start = this.store.now() + this.rng.int(60, 10 * 24 * 60) * MINUTE_MS;
+		const { meeting, recording } = holdEarly(this.store, Math.floor(start / START_UNIT_MS[this.api]) * START_UNIT_MS[this.api]);
 		this.datedAhead.add(meeting.meeting_key);
-		this.datedAhead.add(recording.recording_id);
+		this.datedAhead.add(this.recordingIdOf(recording.recording_id));
 	}
 
 	/** Meetings and webinars not started yet are cancelled, deleted or moved days later; recordings are deleted. */

@@ -195,7 +195,11 @@ export class ZohoClient implements DownloadChannel {
 	 * the run read the credential was refreshed elsewhere and is used as it is.
 	 */
 	async refreshToken(itemIndex: number): Promise<void> {
-		this.refreshing ??= this.refreshOnce(itemIndex);
+		if (!this.refreshing) {
+			this.refreshing = this.refreshOnce(itemIndex);
+			// A refresh that failed (the token endpoint down for a moment) was no refresh: the next may try again.
+			this.refreshing.catch(() => (this.refreshing = undefined));
+		}
 		await this.refreshing;
 	}
 

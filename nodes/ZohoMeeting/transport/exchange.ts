@@ -7,7 +7,7 @@ import { exchangeSignal, REQUEST_DEADLINE_MS } from './deadlines';
 import { checkFileHost, mayCarryToken } from './fileHosts';
 import { headerOf } from './headers';
 import { resetTimeMs, type CallAnswer } from './rateLimit';
-import { retryDecision, type Attempts, type RetryDecision } from './retry';
+import { backoffMs, isTransient, MAX_TRANSIENT_RETRIES, retryDecision, type Attempts, type RetryDecision } from './retry';
 import type { RawResponse, RequestChannel } from './channel';
 
 /** One wire request and how to send it. */
@@ -165,12 +165,19 @@ function asNodeError(channel: RequestChannel, error: unknown, itemIndex: number)
 	return toNodeApiError(channel.node, toFailure(error), { itemIndex });
 }
 
-/** The new token, through n8n. */
-async function refreshToken(channel: RequestChannel, itemIndex: number): Promise<void> {
+/**
+ * The new token, through n8n. A token endpoint that failed for a moment (a 5xx, a dropped
+ * connection) is tried again with the request, as n8n does when it refreshes on a 401
+ * itself: after a back-off, within the request's transient retries.
+ */
+async function refreshToken(channel: RequestChannel, attempts: Attempts, itemIndex: number): Promise<void> {
 	try {
 		await channel.refreshToken(itemIndex);
 	} catch (error) {
-		throw asNodeError(channel, error, itemIndex);
+		const failure = toFailure(error);
+		if (!isTransient(failure) || attempts.transient >= MAX_TRANSIENT_RETRIES) throw asNodeError(channel, error, itemIndex);
+		attempts.tokenRefreshed = false;
+		await channel.clock.sleep(backoffMs(attempts.transient++), channel.cancelSignal);
 	}
 }
 
@@ -194,7 +201,7 @@ async function followDecision(channel: RequestChannel, decision: RetryDecision, 
 			// organization API's HTTP 400 INVALID_OAUTHTOKEN). Zoho did nothing, so even a
 			// create is sent again, once, with the token n8n refreshes (one refresh per run).
 			attempts.tokenRefreshed = true;
-			await refreshToken(channel, itemIndex);
+			await refreshToken(channel, attempts, itemIndex);
 			return true;
 		case 'retryIfTokenRefreshed':
 			// n8n 1.x refreshes an expired token once per request in flight, and Zoho refuses more

@@ -12,3 +12,13 @@ export function headerOf(headers: Headers | undefined, name: string): string | u
 	}
 	return undefined;
 }
+
+/**
+ * The server's clock when it answered: its `Date` header (RFC 9110: `Sun, 06 Nov 1994
+ * 08:49:37 GMT`) as epoch ms, or undefined when it sent none that reads as a time.
+ */
+export function answeredAt(headers: Headers | undefined): number | undefined {
+	const value = headerOf(headers, 'date');
+	const ms = value === undefined ? NaN : Date.parse(value);
+	return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Answer, ApiRequest, RequestChannel } from './channel';
 import type { ContractRequest } from './dialects/dialect';
 import { sendWire } from './exchange';
+import { answeredAt } from './headers';
 import { isIdempotentMethod } from './retry';
 
 /** Thrown at the first request of an item in the router's check pass: its parameters were all read and passed. */
@@ -35,6 +36,9 @@ export async function sendRequest(channel: RequestChannel, request: ApiRequest, 
 	const response = await sendWire(channel, { wire: resolved.wire, itemIndex, idempotent, stream, rules: dialect });
 	if (stream) return { ...response, data: {}, htmlMeans: resolved.wire.htmlMeans };
 	const body = objectOf(response.body);
-	if (request.page) return { ...response, data: {}, page: dialect.readPage(body, contract, context) };
-	return { ...response, data: dialect.readData(body, contract, context) };
+	// What the answer says is read by the server's clock: a status the organization dialect
+	// works out from a schedule (organizationAnswers.ts) is Zoho's, however far n8n's clock is off.
+	const read = { ...context, now: answeredAt(response.headers) ?? context.now };
+	if (request.page) return { ...response, data: {}, page: dialect.readPage(body, contract, read) };
+	return { ...response, data: dialect.readData(body, contract, read) };
 }

@@ -88,6 +88,7 @@ export const isObject = (value: unknown): value is IDataObject =>
 export interface DialectContext {
 	node: INode;
 	itemIndex: number;
+	/** n8n's clock while translating; the server's (its `Date` header, request.ts) while reading its answer. */
 	now: number;
 }
 

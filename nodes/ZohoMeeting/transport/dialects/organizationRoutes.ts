@@ -93,7 +93,7 @@ function scheduledRoutes(what: Scheduled, contract: string, key: string, base: (
 				wire('GET', `${base(context.zsoid)}.json`, {
 					qs: { listtype: listTypeOf(request.qs, contract.slice(1), context), ...indexQuery(request, 'record') },
 				}),
-			list: () => list,
+			list: (request) => (request.qs?.status === 'completed' ? pastList(list) : list),
 		},
 		[`POST ${contract}`]: {
 			translate: (request, context) =>
@@ -107,6 +107,15 @@ function scheduledRoutes(what: Scheduled, contract: string, key: string, base: (
 	};
 	return routes;
 }
+
+/**
+ * `listtype=past`: Zoho says each of these is over, so each is completed, also one held
+ * early whose scheduled start lies ahead (the schedule alone would call it scheduled).
+ */
+const pastList = (list: ListSpec): ListSpec => ({
+	...list,
+	toObject: (item, context) => ({ ...list.toObject(item, context), status: 'completed' }),
+});
 
 function unknownZone(what: Scheduled, context: DialectContext): Error {
 	return new NodeOperationError(context.node, `The ${what}'s time zone is unknown`, {

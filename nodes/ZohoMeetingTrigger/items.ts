@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { ZohoClient } from '../ZohoMeeting/transport';
 import { FilterCheck } from './filters';
-import type { ListPlan } from './listPages';
+import type { ListPlan } from './listPlan';
 import { withRecordingFiles, type DownloadPlan } from './recordingFiles';
 
 /** Everything one trigger node's poll does: what it lists, filters, and whether it fetches files. */

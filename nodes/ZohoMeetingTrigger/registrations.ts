@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ApiRequest, ZohoClient } from '../ZohoMeeting/transport';
 import { topicMatches } from './filters';
 import { unlessNotFound } from './notFound';
-import type { ListedPage, ListPlan } from './listPages';
+import type { ListedPage, ListPlan } from './listPlan';
 import { headerTimeMs, idOf, timeMs } from './objectTimes';
 import type { ListPosition } from './triggerState';
 

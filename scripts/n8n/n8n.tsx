@@ -352,6 +352,10 @@ export class N8nServer extends N8nRestClient {
 				output = (output + chunk).slice(-20_000);
 			},
 		});
+		// n8n copies its editor's files (some 700 .js files) into <user folder>/.cache/n8n at each
+		// start; `npx n8n-node lint` runs `eslint .` over the repository and would read them all.
+		// They go once n8n has exited (its next start writes them again).
+		void service.exited.then(() => rmSync(path.join(options.userFolder, '.cache', 'n8n'), { recursive: true, force: true }));
 		const server = new N8nServer(url, service, new N8nCli(options), options.logFile);
 		try {
 			// The port opens before n8n has loaded nodes and run migrations; this line comes last.
